@@ -1,0 +1,104 @@
+import { CLOUDEVENTS_SPEC_VERSION, EventEnvelope, JSON_CONTENT_TYPE } from './envelope';
+
+/** Header carrying JetStream's publish de-duplication id. */
+export const NATS_MSG_ID_HEADER = 'Nats-Msg-Id';
+
+const ATTRIBUTE_HEADERS = {
+  id: 'ce-id',
+  source: 'ce-source',
+  type: 'ce-type',
+  specversion: 'ce-specversion',
+  time: 'ce-time',
+  subject: 'ce-subject',
+  datacontenttype: 'ce-datacontenttype',
+  correlationid: 'ce-correlationid',
+  causationid: 'ce-causationid',
+  traceparent: 'traceparent',
+} as const;
+
+const REQUIRED: ReadonlyArray<keyof typeof ATTRIBUTE_HEADERS> = [
+  'id',
+  'source',
+  'type',
+  'specversion',
+  'time',
+  'subject',
+  'correlationid',
+];
+
+/**
+ * Percent-encodes a header value as the CloudEvents HTTP/NATS bindings require: every byte of the
+ * UTF-8 form outside printable US-ASCII, plus space, `"` and `%`, becomes `%XX`.
+ */
+export function percentEncodeHeaderValue(value: string): string {
+  let out = '';
+  for (const byte of Buffer.from(value, 'utf8')) {
+    const printable = byte > 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x25;
+    out += printable ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export function percentDecodeHeaderValue(value: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i += 1) {
+    const hex = value.slice(i + 1, i + 3);
+    if (value[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(value[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Header name → value for a binary-mode CloudEvent; `Nats-Msg-Id` equals `ce-id`. */
+export function toBinaryHeaders(envelope: EventEnvelope): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [attribute, header] of Object.entries(ATTRIBUTE_HEADERS)) {
+    const value = envelope[attribute as keyof typeof ATTRIBUTE_HEADERS];
+    if (value !== undefined) {
+      headers[header] = percentEncodeHeaderValue(value);
+    }
+  }
+  headers[NATS_MSG_ID_HEADER] = envelope.id;
+  return headers;
+}
+
+export class CloudEventDecodeError extends Error {}
+
+/**
+ * Rebuilds an envelope from binary-mode headers and a JSON body. Throws `CloudEventDecodeError`
+ * when an attribute is missing or the body is not JSON: such a message can never succeed.
+ */
+export function fromBinaryMessage(
+  getHeader: (name: string) => string | undefined,
+  body: Uint8Array,
+): EventEnvelope {
+  const attributes: Record<string, string> = {};
+  for (const [attribute, header] of Object.entries(ATTRIBUTE_HEADERS)) {
+    const raw = getHeader(header);
+    if (raw !== undefined && raw !== '') {
+      attributes[attribute] = percentDecodeHeaderValue(raw);
+    }
+  }
+  const missing = REQUIRED.filter((attribute) => attributes[attribute] === undefined);
+  if (missing.length > 0) {
+    throw new CloudEventDecodeError(`missing CloudEvents attributes: ${missing.join(', ')}`);
+  }
+  if (attributes.specversion !== CLOUDEVENTS_SPEC_VERSION) {
+    throw new CloudEventDecodeError(`unsupported specversion ${attributes.specversion}`);
+  }
+  const contentType = attributes.datacontenttype ?? JSON_CONTENT_TYPE;
+  if (!contentType.startsWith(JSON_CONTENT_TYPE)) {
+    throw new CloudEventDecodeError(`unsupported datacontenttype ${contentType}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    throw new CloudEventDecodeError('body is not valid JSON');
+  }
+  return { ...attributes, datacontenttype: JSON_CONTENT_TYPE, data } as unknown as EventEnvelope;
+}

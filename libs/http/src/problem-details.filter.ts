@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@mrm/errors';
+import type { Request, Response } from 'express';
+import { HttpError, type HttpErrorCode } from './http.errors';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+import { CORRELATION_ID_HEADER } from './correlation-id.middleware';
+
+const STATUS_CODES: Record<number, HttpErrorCode> = {
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** A 4xx raised by Nest itself (e.g. a guard's ForbiddenException) with no code of ours. */
+class FrameworkHttpError extends DomainError {
+  readonly service = 'http';
+  constructor(exception: HttpException) {
+    super(`HTTP_${exception.getStatus()}`, exception.getStatus(), exception.message);
+  }
+}
+
+/**
+ * Every HTTP error leaves as `application/problem+json`. Domain errors keep their code and status;
+ * framework errors get a stable code; anything else is a 500 whose details stay in the log.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = this.toDomainError(exception);
+    if (error.status >= 500) {
+      this.logger.error({ err: exception, url: request.originalUrl }, 'unhandled error');
+    }
+    const correlationId = response.getHeader(CORRELATION_ID_HEADER)?.toString();
+    const problem: ProblemDetails = {
+      type: problemType(error.service, error.code),
+      title: error.title,
+      status: error.status,
+      ...(error.detail && error.status < 500 ? { detail: error.detail } : {}),
+      instance: request.originalUrl.split('?')[0],
+      code: error.code,
+      ...(correlationId ? { correlationId } : {}),
+      ...(error.violations.length > 0 ? { errors: error.violations } : {}),
+    };
+    const challenge = (error as { wwwAuthenticate?: string }).wwwAuthenticate;
+    if (challenge) response.setHeader('WWW-Authenticate', challenge);
+    if (response.headersSent) return;
+    response.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof HttpException) {
+      const code = STATUS_CODES[exception.getStatus()];
+      if (code) return new HttpError(code, { detail: exception.message });
+      if (exception.getStatus() < 500) return new FrameworkHttpError(exception);
+    }
+    return new HttpError('INTERNAL_ERROR', { cause: exception });
+  }
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DeadLetterPublisher } from './dead-letters/dead-letter.publisher';
+import { JetStreamConnection } from './jetstream.connection';
+import { MessagingMetrics } from './messaging.metrics';
+import type { MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS } from './messaging.tokens';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+import { JetStreamClient } from './transport/jetstream.client';
+import { JetStreamServer } from './transport/jetstream.server';
+
+/**
+ * The event backbone of one service: connection and streams, the outbox writer and its relay, the
+ * JetStream transport (server and client) and dead-lettering. Requires a TypeORM DataSource and a
+ * `MetricsRegistry` in the application.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        JetStreamConnection,
+        MessagingMetrics,
+        JetStreamClient,
+        OutboxWriter,
+        OutboxRelay,
+        DeadLetterPublisher,
+        JetStreamServer,
+      ],
+      exports: [JetStreamConnection, JetStreamClient, JetStreamServer, OutboxWriter, OutboxRelay, MESSAGING_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Producer } from '@mrm/contracts';
+
+/** Everything the backbone needs to know about the service it runs in. */
+export interface MessagingOptions {
+  /** The service's name: its durable consumers are named after it. */
+  readonly service: Producer;
+  readonly natsUrl: string;
+  /** Optional NATS user credentials (production). */
+  readonly natsUser?: string;
+  readonly natsPassword?: string;
+  /** Prefix of every subject and stream name; empty in production, unique per test file. */
+  readonly namespace: string;
+  readonly streamReplicas: number;
+  readonly streamMaxAgeDays: number;
+  /** Deliveries a message gets before it is dead-lettered. */
+  readonly maxDeliver: number;
+  /** How long the server waits for an ack before redelivering (handlers call working() to extend). */
+  readonly ackWaitMs: number;
+  /** Delay before the first retry of a failed handler; doubles per delivery up to `maxBackoffMs`. */
+  readonly baseBackoffMs: number;
+  readonly maxBackoffMs: number;
+  /** Messages one consumer processes at once (each in its own transaction). */
+  readonly concurrency: number;
+  /** Fallback poll of the outbox when no NOTIFY arrives. */
+  readonly outboxPollIntervalMs: number;
+  readonly outboxBatchSize: number;
+}

@@ -1,0 +1,289 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CustomTransportStrategy, Server, type MessageHandler } from '@nestjs/microservices';
+import {
+  fromBinaryMessage,
+  findEventDefinition,
+  validatePayload,
+  type EventEnvelope,
+  type Producer,
+} from '@mrm/contracts';
+import { MetricsRegistry, runWithContext } from '@mrm/observability';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { Gauge } from 'prom-client';
+import { defaultIfEmpty, lastValueFrom } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DeadLetterPublisher } from '../dead-letters/dead-letter.publisher';
+import type { DeadLetterReason } from '../dead-letters/dead-letter.headers';
+import { isPermanentFailure } from '../errors';
+import { JetStreamConnection } from '../jetstream.connection';
+import { MESSAGING_OPTIONS } from '../messaging.tokens';
+import type { MessagingOptions } from '../messaging.options';
+import { MessagingMetrics, type ConsumeOutcome } from '../messaging.metrics';
+import { producerOfSubject } from '../streams';
+import { ensureDurableConsumer } from './consumer-provisioning';
+import { JetStreamContext } from './jetstream.context';
+
+const RETRY_LOOP_DELAY_MS = 1000;
+const FETCH_EXPIRES_MS = 2000;
+
+/** Thrown inside the transaction to roll it back when the event was already applied. */
+const DUPLICATE = Symbol('duplicate');
+
+/**
+ * The consuming side of the JetStream transport for `@nestjs/microservices`. Every `@EventPattern`
+ * subject becomes part of a durable pull consumer named after the service on the producer's stream.
+ * Each delivery is decoded (binary CloudEvent), validated against its contract, then handled in one
+ * database transaction together with the inbox row; it is acked only after that commits. Transient
+ * failures are nak'ed with exponential backoff; invalid messages, business-rule rejections and the
+ * last allowed delivery go to the DLQ stream and are terminated.
+ */
+@Injectable()
+export class JetStreamServer extends Server implements CustomTransportStrategy {
+  override readonly transportId = Symbol('JETSTREAM');
+  private stopping = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly batches = new Set<ConsumerMessages>();
+  private readonly consumed: Array<{ stream: string; durable: string }> = [];
+
+  constructor(
+    private readonly connection: JetStreamConnection,
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly metrics: MessagingMetrics,
+    registry: MetricsRegistry,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    super();
+    this.registerPendingGauges(registry);
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    try {
+      for (const producer of this.producersHandled()) {
+        this.loops.push(this.runConsumer(producer));
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops pulling, lets in-flight deliveries finish and commit; the connection drains later. */
+  async close(): Promise<void> {
+    this.stopping = true;
+    for (const batch of this.batches) batch.stop();
+    await Promise.allSettled(this.loops);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  on(): never {
+    throw new Error('JetStreamServer does not expose transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.connection.nc as T;
+  }
+
+  private producersHandled(): Set<Producer> {
+    const producers = new Set<Producer>();
+    for (const [pattern, handler] of this.messageHandlers) {
+      const producer = producerOfSubject(pattern);
+      if (!handler.isEventHandler || !producer) {
+        throw new Error(`Only @EventPattern handlers of contract subjects are supported: ${pattern}`);
+      }
+      producers.add(producer);
+    }
+    return producers;
+  }
+
+  private async runConsumer(producer: Producer): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.connection.ready();
+        const { stream, durable } = await ensureDurableConsumer(
+          this.connection.jsm,
+          this.connection.namespace,
+          producer,
+          this.options,
+        );
+        if (!this.consumed.some((entry) => entry.stream === stream)) this.consumed.push({ stream, durable });
+        const consumer = await this.connection.js.consumers.get(stream, durable);
+        await this.pullUntilStopped(consumer);
+      } catch (error) {
+        if (this.stopping) return;
+        this.logger.warn?.(`consumer of ${producer} events interrupted: ${(error as Error).message}`);
+        await delay(RETRY_LOOP_DELAY_MS);
+      }
+    }
+  }
+
+  // Fetches only as many messages as there are free handler slots, so nothing sits unprocessed in
+  // this replica's buffer while another replica is idle, and a shutdown leaves nothing half-taken.
+  private async pullUntilStopped(consumer: {
+    fetch: (options: { max_messages: number; expires: number }) => Promise<ConsumerMessages>;
+  }): Promise<void> {
+    const mine = new Set<Promise<void>>();
+    while (!this.stopping) {
+      const capacity = this.options.concurrency - mine.size;
+      if (capacity <= 0) {
+        await Promise.race(mine);
+        continue;
+      }
+      const batch = await consumer.fetch({ max_messages: capacity, expires: FETCH_EXPIRES_MS });
+      this.batches.add(batch);
+      try {
+        for await (const message of batch) {
+          const task = this.handleMessage(message).finally(() => {
+            mine.delete(task);
+            this.inFlight.delete(task);
+          });
+          mine.add(task);
+          this.inFlight.add(task);
+        }
+      } finally {
+        this.batches.delete(batch);
+      }
+    }
+  }
+
+  private async handleMessage(message: JsMsg): Promise<void> {
+    const started = process.hrtime.bigint();
+    const pattern = this.connection.namespace.unprefixed(message.subject);
+    let type = pattern;
+    let outcome: ConsumeOutcome;
+    try {
+      const envelope = fromBinaryMessage((name) => message.headers?.get(name), message.data);
+      type = envelope.type;
+      outcome = await this.process(message, pattern, envelope);
+    } catch (error) {
+      outcome = await this.deadLetter(message, 'undecodable', error);
+    }
+    this.metrics.consumed.inc({ consumer: this.options.service, type, outcome });
+    if (outcome === 'ack' || outcome === 'duplicate') {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.metrics.handlerDuration.observe({ consumer: this.options.service, type }, seconds);
+    }
+  }
+
+  private async process(message: JsMsg, pattern: string, envelope: EventEnvelope): Promise<ConsumeOutcome> {
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler) {
+      // Another event of a stream we read, which this service does not need.
+      message.ack();
+      return 'skipped';
+    }
+    if (message.info.deliveryCount > this.options.maxDeliver) {
+      return this.deadLetter(message, 'deliveries-exhausted', new Error('earlier deliveries never completed'));
+    }
+    const definition = findEventDefinition(envelope.type);
+    if (!definition) return this.deadLetter(message, 'unknown-type', new Error(`unknown type ${envelope.type}`));
+    if (definition.subject !== pattern) {
+      return this.deadLetter(message, 'subject-mismatch', new Error(`${envelope.type} on ${pattern}`));
+    }
+    const validation = validatePayload(definition, envelope.data);
+    if (!validation.ok) {
+      const detail = validation.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
+      return this.deadLetter(message, 'invalid-payload', new Error(detail));
+    }
+    return this.invoke(message, handler, { ...envelope, data: validation.value });
+  }
+
+  private async invoke(message: JsMsg, handler: MessageHandler, envelope: EventEnvelope): Promise<ConsumeOutcome> {
+    const heartbeat = setInterval(() => message.working(), Math.max(1000, this.options.ackWaitMs / 2));
+    try {
+      await this.dataSource.transaction(async (em) => {
+        if (!(await this.recordInInbox(em, envelope))) throw DUPLICATE;
+        const context = new JetStreamContext([message, em, envelope]);
+        await runWithContext(
+          { correlationId: envelope.correlationid, causationId: envelope.id, traceparent: envelope.traceparent },
+          async () => {
+            const result = this.transformToObservable(await handler(envelope, context));
+            await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
+          },
+        );
+      });
+      message.ack();
+      return 'ack';
+    } catch (error) {
+      if (error === DUPLICATE) {
+        message.ack();
+        return 'duplicate';
+      }
+      return this.fail(message, envelope, error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async recordInInbox(em: EntityManager, envelope: EventEnvelope): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO inbox_message (consumer, message_id, type) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [this.options.service, envelope.id, envelope.type],
+    );
+    return rows.length === 1;
+  }
+
+  private async fail(message: JsMsg, envelope: EventEnvelope, error: unknown): Promise<ConsumeOutcome> {
+    const deliveries = message.info.deliveryCount;
+    if (isPermanentFailure(error)) return this.deadLetter(message, 'rejected', error);
+    if (deliveries >= this.options.maxDeliver) return this.deadLetter(message, 'deliveries-exhausted', error);
+    const delayMs = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (deliveries - 1));
+    this.logger.warn?.(
+      `${envelope.type} ${envelope.id} failed (delivery ${deliveries}/${this.options.maxDeliver}), retry in ${delayMs} ms: ${(error as Error).message}`,
+    );
+    message.nak(delayMs);
+    return 'nak';
+  }
+
+  private async deadLetter(message: JsMsg, reason: DeadLetterReason, error: unknown): Promise<ConsumeOutcome> {
+    try {
+      await this.deadLetters.publish(message, reason, error);
+    } catch (publishError) {
+      // The copy is not stored: keep the original and try again later rather than lose it.
+      this.logger.error?.(`cannot dead-letter ${message.subject}: ${(publishError as Error).message}`);
+      message.nak(this.options.maxBackoffMs);
+      return 'nak';
+    }
+    this.logger.error?.(
+      `dead-lettered ${message.subject} #${message.info.streamSequence} (${reason}): ${(error as Error)?.message ?? error}`,
+    );
+    message.term(reason);
+    return 'dead_letter';
+  }
+
+  private registerPendingGauges(registry: MetricsRegistry): void {
+    const consumed = this.consumed;
+    const connection = this.connection;
+    const read = async (field: 'num_pending' | 'num_ack_pending', gauge: Gauge<'stream' | 'consumer'>) => {
+      if (!connection.isConnected()) return;
+      for (const { stream, durable } of consumed) {
+        const info = await connection.jsm.consumers.info(stream, durable).catch(() => undefined);
+        if (info) gauge.set({ stream, consumer: durable }, info[field]);
+      }
+    };
+    new Gauge({
+      name: 'mrm_consumer_pending_messages',
+      help: 'Messages in the stream not yet delivered to this durable consumer',
+      labelNames: ['stream', 'consumer'],
+      registers: [registry.registry],
+      async collect() {
+        await read('num_pending', this);
+      },
+    });
+    new Gauge({
+      name: 'mrm_consumer_ack_pending_messages',
+      help: 'Messages delivered to this durable consumer and not yet acknowledged',
+      labelNames: ['stream', 'consumer'],
+      registers: [registry.registry],
+      async collect() {
+        await read('num_ack_pending', this);
+      },
+    });
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { currentContext } from './request-context';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Accepts a caller's correlation id when it is well formed, otherwise starts a new one. */
+export function correlationIdOf(request: IncomingMessage): string {
+  const header = request.headers[CORRELATION_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && VALID_CORRELATION_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * JSON logs with the service name and the correlation id of the current request or event.
+ * Authorization headers and cookies are redacted; bodies are never logged (they hold personal data).
+ */
+export function buildLoggerParams(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service },
+      messageKey: 'message',
+      genReqId: (request) => correlationIdOf(request),
+      customProps: () => ({ correlationId: currentContext()?.correlationId }),
+      mixin: () => {
+        const context = currentContext();
+        return context ? { correlationId: context.correlationId, causationId: context.causationId } : {};
+      },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') || request.url === '/metrics' },
+    },
+  };
+}

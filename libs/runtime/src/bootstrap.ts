@@ -1,0 +1,71 @@
+import { VersioningType, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bodyParserErrorsMiddleware, correlationIdMiddleware, createValidationPipe, ProblemDetailsFilter, setupOpenApi, type OpenApiInfo } from '@mrm/http';
+import { JetStreamServer } from '@mrm/messaging';
+import { MetricsRegistry } from '@mrm/observability';
+import { Logger } from 'nestjs-pino';
+import { httpMetricsMiddleware } from './http-metrics.middleware';
+import type { ServiceConfig } from './service-config';
+
+/**
+ * Creates a service application with the platform's HTTP conventions and its JetStream consumers
+ * attached, without listening yet (tests call `app.init()`; `runService` listens).
+ */
+export async function createServiceApp(
+  rootModule: DynamicModule,
+  config: ServiceConfig,
+  openApi: OpenApiInfo,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(correlationIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.use(bodyParserErrorsMiddleware);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.enableVersioning({ type: VersioningType.URI });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.connectMicroservice({ strategy: app.get(JetStreamServer) });
+  setupOpenApi(app, openApi);
+  return app;
+}
+
+/** Starts consumers then HTTP; on SIGTERM/SIGINT shuts down gracefully within the grace period. */
+export async function runService(
+  rootModule: DynamicModule,
+  config: ServiceConfig,
+  openApi: OpenApiInfo,
+): Promise<NestExpressApplication> {
+  const app = await createServiceApp(rootModule, config, openApi);
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const logger = app.get(Logger);
+  logger.log(`${openApi.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: draining`);
+    setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return app;
+}

@@ -1,0 +1,115 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import type { Producer } from '@mrm/contracts';
+import type { MessagingOptions } from '@mrm/messaging';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+
+/** Default HTTP port of each service (ARCHITECTURE.md §1). */
+export const DEFAULT_PORTS: Record<Producer, number> = {
+  registration: 3001,
+  training: 3002,
+  reintegration: 3003,
+  referrals: 3004,
+  reporting: 3005,
+};
+
+/**
+ * Environment shared by every service, validated at start-up. Defaults point at the local
+ * PostgreSQL and NATS so a machine that has both runs the platform with no configuration.
+ */
+export class ServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/.+\/[a-z_][a-z0-9_]*$/, { message: 'DATABASE_URL must be postgres://…/<database>' })
+  DATABASE_URL: string;
+
+  @Matches(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, { message: 'NATS_URL must be nats://host:port[,…]' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsOptional() @IsString() NATS_USER?: string;
+  @IsOptional() @IsString() NATS_PASSWORD?: string;
+
+  @Matches(/^([a-z][a-z0-9]{0,15})?$/) NATS_NAMESPACE = '';
+  @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS = 1;
+  @IsInt() @Min(0) NATS_STREAM_MAX_AGE_DAYS = 3650;
+
+  @IsInt() @Min(1) @Max(100) CONSUMER_MAX_DELIVER = 5;
+  @IsInt() @Min(1) @Max(256) CONSUMER_CONCURRENCY = 16;
+  @IsInt() @Min(1000) CONSUMER_ACK_WAIT_MS = 30_000;
+  @IsInt() @Min(10) CONSUMER_BACKOFF_BASE_MS = 1000;
+  @IsInt() @Min(10) CONSUMER_BACKOFF_MAX_MS = 60_000;
+
+  @IsInt() @Min(50) OUTBOX_POLL_INTERVAL_MS = 1000;
+  @IsInt() @Min(1) @Max(1000) OUTBOX_BATCH_SIZE = 200;
+
+  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+  @Transform(toBoolean) @IsBoolean() DATABASE_MIGRATE_ON_START = true;
+
+  @IsInt() @Min(0) @Max(65535) HTTP_PORT: number;
+  @IsString() HTTP_HOST = '0.0.0.0';
+  @Matches(/^\d+(kb|mb)$/) HTTP_BODY_LIMIT = '256kb';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsIn(['development', 'test', 'production']) NODE_ENV = 'development';
+  @IsInt() @Min(0) SHUTDOWN_GRACE_MS = 10_000;
+
+  @IsOptional() @IsString() JWT_SECRET?: string;
+  @IsOptional() @Matches(/^https?:\/\//) JWT_JWKS_URL?: string;
+  @IsOptional() @IsString() JWT_ISSUER?: string;
+  @IsOptional() @IsString() JWT_AUDIENCE?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Builds a validated config from an environment (process.env in production, a literal in tests).
+ * Empty strings count as unset; every problem is reported at once.
+ */
+export function loadConfig<T extends ServiceConfig>(
+  configClass: new () => T,
+  service: Producer,
+  env: Record<string, string | undefined>,
+): T {
+  const defaults = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/mrm_${service}`,
+    HTTP_PORT: String(DEFAULT_PORTS[service]),
+  };
+  const known = Object.keys(new configClass()).concat(Object.keys(defaults), optionalKeys(configClass));
+  const provided = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && value !== '' && known.includes(key)),
+  );
+  const config = plainToInstance(configClass, { ...defaults, ...provided }, { enableImplicitConversion: true });
+  const errors = validateSync(config, { whitelist: false });
+  const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  if (problems.length > 0) {
+    throw new ConfigValidationError(`Invalid ${service} configuration:\n - ${problems.join('\n - ')}`);
+  }
+  return config;
+}
+
+function optionalKeys(configClass: new () => ServiceConfig): string[] {
+  // Optional properties have no initialiser, so they are read from the validation metadata.
+  const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(configClass, '', true, false)
+    .map((metadata) => metadata.propertyName);
+}
+
+/** The messaging backbone's options from a validated config. */
+export function messagingOptionsFrom(config: ServiceConfig, service: Producer): MessagingOptions {
+  return {
+    service,
+    natsUrl: config.NATS_URL,
+    natsUser: config.NATS_USER,
+    natsPassword: config.NATS_PASSWORD,
+    namespace: config.NATS_NAMESPACE,
+    streamReplicas: config.NATS_STREAM_REPLICAS,
+    streamMaxAgeDays: config.NATS_STREAM_MAX_AGE_DAYS,
+    maxDeliver: config.CONSUMER_MAX_DELIVER,
+    ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+    baseBackoffMs: config.CONSUMER_BACKOFF_BASE_MS,
+    maxBackoffMs: config.CONSUMER_BACKOFF_MAX_MS,
+    concurrency: config.CONSUMER_CONCURRENCY,
+    outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+  };
+}

@@ -1,0 +1,78 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
+import type { Producer } from '@mrm/contracts';
+import { RequestContextInterceptor } from '@mrm/http';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@mrm/messaging';
+import { buildLoggerParams, MetricsRegistry, ObservabilityModule } from '@mrm/observability';
+import { PersistenceModule } from '@mrm/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import type { MixedList } from 'typeorm';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { messagingOptionsFrom, type ServiceConfig } from './service-config';
+import { SERVICE_CONFIG } from './service-config.token';
+import { ShutdownState } from './shutdown-state';
+
+export interface ServiceCoreOptions {
+  readonly service: Producer;
+  readonly config: ServiceConfig;
+  // TypeORM's own types for entity and migration lists.
+  readonly entities: MixedList<Function>;
+  readonly migrations: MixedList<Function>;
+}
+
+/**
+ * What every service is made of besides its features: JSON logs, metrics, its database (created and
+ * migrated), the event backbone, authentication, health and metrics endpoints.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forService(options: ServiceCoreOptions): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(buildLoggerParams(service, config.LOG_LEVEL)),
+        ObservabilityModule,
+        PersistenceModule.forService({
+          service,
+          url: config.DATABASE_URL,
+          entities: options.entities,
+          migrations: [...MESSAGING_MIGRATIONS, ...(options.migrations as Function[])],
+          migrateOnStart: config.DATABASE_MIGRATE_ON_START,
+          poolSize: config.DATABASE_POOL_SIZE,
+        }),
+        MessagingModule.forService(messagingOptionsFrom(config, service)),
+        AuthModule.forRoot(authOptionsFrom(config)),
+        TerminusModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        ShutdownState,
+        {
+          provide: 'SERVICE_METRICS_LABEL',
+          useFactory: (metrics: MetricsRegistry) => metrics.setService(service),
+          inject: [MetricsRegistry],
+        },
+      ],
+      exports: [SERVICE_CONFIG, ShutdownState],
+    };
+  }
+}
+
+function authOptionsFrom(config: ServiceConfig) {
+  if (config.NODE_ENV === 'production' && !config.JWT_JWKS_URL && (!config.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET)) {
+    throw new Error('In production set JWT_JWKS_URL (OIDC) or a real JWT_SECRET; the development secret is refused');
+  }
+  return {
+    jwksUrl: config.JWT_JWKS_URL,
+    jwtSecret: config.JWT_JWKS_URL ? undefined : (config.JWT_SECRET ?? DEV_JWT_SECRET),
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  };
+}
