@@ -15,6 +15,8 @@ export const DEFAULT_PORTS: Record<Producer, number> = {
   reporting: 3005,
 };
 
+// Every property is annotated: under isolatedModules an inferred type emits no decorator metadata,
+// and implicit conversion of environment strings needs it.
 /**
  * Environment shared by every service, validated at start-up. Defaults point at the local
  * PostgreSQL and NATS so a machine that has both runs the platform with no configuration.
@@ -24,33 +26,33 @@ export class ServiceConfig {
   DATABASE_URL: string;
 
   @Matches(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, { message: 'NATS_URL must be nats://host:port[,…]' })
-  NATS_URL = 'nats://127.0.0.1:4222';
+  NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsOptional() @IsString() NATS_USER?: string;
   @IsOptional() @IsString() NATS_PASSWORD?: string;
 
-  @Matches(/^([a-z][a-z0-9]{0,15})?$/) NATS_NAMESPACE = '';
-  @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS = 1;
-  @IsInt() @Min(0) NATS_STREAM_MAX_AGE_DAYS = 3650;
+  @Matches(/^([a-z][a-z0-9]{0,15})?$/) NATS_NAMESPACE: string = '';
+  @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS: number = 1;
+  @IsInt() @Min(0) NATS_STREAM_MAX_AGE_DAYS: number = 3650;
 
-  @IsInt() @Min(1) @Max(100) CONSUMER_MAX_DELIVER = 5;
-  @IsInt() @Min(1) @Max(256) CONSUMER_CONCURRENCY = 16;
-  @IsInt() @Min(1000) CONSUMER_ACK_WAIT_MS = 30_000;
-  @IsInt() @Min(10) CONSUMER_BACKOFF_BASE_MS = 1000;
-  @IsInt() @Min(10) CONSUMER_BACKOFF_MAX_MS = 60_000;
+  @IsInt() @Min(1) @Max(100) CONSUMER_MAX_DELIVER: number = 5;
+  @IsInt() @Min(1) @Max(256) CONSUMER_CONCURRENCY: number = 16;
+  @IsInt() @Min(1000) CONSUMER_ACK_WAIT_MS: number = 30_000;
+  @IsInt() @Min(10) CONSUMER_BACKOFF_BASE_MS: number = 1000;
+  @IsInt() @Min(10) CONSUMER_BACKOFF_MAX_MS: number = 60_000;
 
-  @IsInt() @Min(50) OUTBOX_POLL_INTERVAL_MS = 1000;
-  @IsInt() @Min(1) @Max(1000) OUTBOX_BATCH_SIZE = 200;
+  @IsInt() @Min(50) OUTBOX_POLL_INTERVAL_MS: number = 1000;
+  @IsInt() @Min(1) @Max(1000) OUTBOX_BATCH_SIZE: number = 200;
 
-  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
-  @Transform(toBoolean) @IsBoolean() DATABASE_MIGRATE_ON_START = true;
+  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
+  @Transform(toBoolean) @IsBoolean() DATABASE_MIGRATE_ON_START: boolean = true;
 
   @IsInt() @Min(0) @Max(65535) HTTP_PORT: number;
-  @IsString() HTTP_HOST = '0.0.0.0';
-  @Matches(/^\d+(kb|mb)$/) HTTP_BODY_LIMIT = '256kb';
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
-  @IsIn(['development', 'test', 'production']) NODE_ENV = 'development';
-  @IsInt() @Min(0) SHUTDOWN_GRACE_MS = 10_000;
+  @IsString() HTTP_HOST: string = '0.0.0.0';
+  @Matches(/^\d+(kb|mb)$/) HTTP_BODY_LIMIT: string = '256kb';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsIn(['development', 'test', 'production']) NODE_ENV: string = 'development';
+  @IsInt() @Min(0) SHUTDOWN_GRACE_MS: number = 10_000;
 
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @Matches(/^https?:\/\//) JWT_JWKS_URL?: string;

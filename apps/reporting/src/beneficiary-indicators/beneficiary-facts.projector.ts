@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import {
+  beneficiaryClosedV1,
+  beneficiaryErasedV1,
+  beneficiaryMergedV1,
+  beneficiaryRegisteredV1,
+  beneficiaryUpdatedV1,
+  type BeneficiaryClosedV1,
+  type BeneficiaryErasedV1,
+  type BeneficiaryMergedV1,
+  type BeneficiaryRegisteredV1,
+  type BeneficiaryUpdatedV1,
+  type EventEnvelope,
+} from '@mrm/contracts';
+import type { EntityManager } from 'typeorm';
+
+type DimensionsEvent = BeneficiaryRegisteredV1 | BeneficiaryUpdatedV1;
+
+/** Registration events that shape the beneficiary facts; the live consumer and the rebuild share them. */
+export const BENEFICIARY_FACT_EVENTS = [
+  beneficiaryRegisteredV1,
+  beneficiaryUpdatedV1,
+  beneficiaryClosedV1,
+  beneficiaryMergedV1,
+  beneficiaryErasedV1,
+];
+
+/**
+ * Applies registration events to `beneficiary_fact`, in batches. The result does not depend on
+ * delivery order: dimensions only move forward by aggregate version; merge and erasure are sticky.
+ */
+@Injectable()
+export class BeneficiaryFactsProjector {
+  async apply(em: EntityManager, events: ReadonlyArray<EventEnvelope>): Promise<void> {
+    const dimensions = new Map<string, EventEnvelope<DimensionsEvent>>();
+    for (const event of events) {
+      switch (event.type) {
+        case beneficiaryRegisteredV1.type:
+        case beneficiaryUpdatedV1.type:
+          this.keepLatest(dimensions, event as EventEnvelope<DimensionsEvent>);
+          break;
+        case beneficiaryClosedV1.type:
+          await this.applyClosed(em, event.data as BeneficiaryClosedV1);
+          break;
+        case beneficiaryMergedV1.type:
+          await this.applyMerged(em, event.data as BeneficiaryMergedV1);
+          break;
+        case beneficiaryErasedV1.type:
+          await this.applyErased(em, event.data as BeneficiaryErasedV1);
+          break;
+        default:
+          break;
+      }
+    }
+    await this.upsertDimensions(em, [...dimensions.values()]);
+  }
+
+  // One statement cannot update a row twice, so a batch keeps each beneficiary's highest version.
+  private keepLatest(latest: Map<string, EventEnvelope<DimensionsEvent>>, event: EventEnvelope<DimensionsEvent>): void {
+    const current = latest.get(event.data.beneficiaryId);
+    const merged = current && current.data.version >= event.data.version ? current : event;
+    const registeredAt = [current, event]
+      .map((e) => (e?.data as BeneficiaryRegisteredV1 | undefined)?.registeredAt)
+      .find((value) => value !== undefined);
+    latest.set(event.data.beneficiaryId, registeredAt ? { ...merged, data: { ...merged.data, registeredAt } } : merged);
+  }
+
+  private async upsertDimensions(em: EntityManager, events: Array<EventEnvelope<DimensionsEvent>>): Promise<void> {
+    if (events.length === 0) return;
+    const column = <K extends keyof BeneficiaryRegisteredV1>(key: K) =>
+      events.map((event) => (event.data as BeneficiaryRegisteredV1)[key] ?? null);
+    await em.query(
+      `INSERT INTO beneficiary_fact AS fact
+         (beneficiary_id, owner_org, category, sex, birth_year, nationality, region_code, programme_code,
+          registered_at, version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],
+                            $8::text[], $9::timestamptz[], $10::int[])
+       ON CONFLICT (beneficiary_id) DO UPDATE SET
+         owner_org = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.owner_org ELSE fact.owner_org END,
+         category = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.category ELSE fact.category END,
+         sex = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.sex ELSE fact.sex END,
+         birth_year = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.birth_year ELSE fact.birth_year END,
+         nationality = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.nationality ELSE fact.nationality END,
+         region_code = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.region_code ELSE fact.region_code END,
+         programme_code = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.programme_code ELSE fact.programme_code END,
+         registered_at = coalesce(fact.registered_at, EXCLUDED.registered_at),
+         version = greatest(fact.version, EXCLUDED.version)`,
+      [
+        column('beneficiaryId'),
+        column('ownerOrg'),
+        column('category'),
+        column('sex'),
+        column('birthYear'),
+        column('nationality'),
+        column('regionCode'),
+        column('programmeCode'),
+        column('registeredAt'),
+        column('version'),
+      ],
+    );
+  }
+
+  private async applyClosed(em: EntityManager, data: BeneficiaryClosedV1): Promise<void> {
+    await em.query(
+      `INSERT INTO beneficiary_fact (beneficiary_id, closed_at, version) VALUES ($1, $2, 0)
+       ON CONFLICT (beneficiary_id) DO UPDATE SET closed_at = EXCLUDED.closed_at`,
+      [data.beneficiaryId, data.closedAt],
+    );
+  }
+
+  private async applyMerged(em: EntityManager, data: BeneficiaryMergedV1): Promise<void> {
+    await em.query(
+      `INSERT INTO beneficiary_fact (beneficiary_id, merged_into, version) VALUES ($1, $2, 0)
+       ON CONFLICT (beneficiary_id) DO UPDATE SET merged_into = EXCLUDED.merged_into`,
+      [data.mergedBeneficiaryId, data.beneficiaryId],
+    );
+  }
+
+  private async applyErased(em: EntityManager, data: BeneficiaryErasedV1): Promise<void> {
+    // Reporting holds no personal data; the statistical dimensions survive erasure by design.
+    await em.query(
+      `INSERT INTO beneficiary_fact (beneficiary_id, erased_at, version) VALUES ($1, $2, 0)
+       ON CONFLICT (beneficiary_id) DO UPDATE SET erased_at = EXCLUDED.erased_at`,
+      [data.beneficiaryId, data.erasedAt],
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { JetStreamConnection, streamOf } from '@mrm/messaging';
+import { DataSource } from 'typeorm';
+import { replayStream, type ReplayResult } from '../projections/stream-replayer';
+import { BENEFICIARY_FACT_EVENTS, BeneficiaryFactsProjector } from './beneficiary-facts.projector';
+
+const REBUILD_BATCH_SIZE = 1000;
+
+/**
+ * Rebuilds `beneficiary_fact` from the REGISTRATION stream in one transaction. Readers keep seeing
+ * the old rows until it commits (DELETE, not TRUNCATE); the live consumer's writes wait on the
+ * table lock and then apply on top, idempotently. Everything up to the stream's last sequence at
+ * lock time is replayed, so no event falls between the two.
+ */
+@Injectable()
+export class BeneficiaryFactsRebuild {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: JetStreamConnection,
+    private readonly projector: BeneficiaryFactsProjector,
+  ) {}
+
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<ReplayResult> {
+    await this.connection.ready();
+    return this.dataSource.transaction(async (em) => {
+      await em.query('LOCK TABLE beneficiary_fact IN EXCLUSIVE MODE');
+      await em.query('DELETE FROM beneficiary_fact');
+      return replayStream({
+        js: this.connection.js,
+        jsm: this.connection.jsm,
+        stream: this.connection.namespace.stream(streamOf('registration')),
+        batchSize: REBUILD_BATCH_SIZE,
+        types: new Set(BENEFICIARY_FACT_EVENTS.map((definition) => definition.type)),
+        onBatch: (events) => this.projector.apply(em, events),
+        onProgress,
+      });
+    });
+  }
+}

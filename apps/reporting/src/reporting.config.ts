@@ -1,0 +1,4 @@
+import { ServiceConfig } from '@mrm/runtime';
+
+/** Reporting's environment: the shared keys. */
+export class ReportingConfig extends ServiceConfig {}
