@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@mrm/errors';
 import type { Request, Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
 import { HttpError, type HttpErrorCode } from './http.errors';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
 import { CORRELATION_ID_HEADER } from './correlation-id.middleware';
@@ -28,8 +29,10 @@ class FrameworkHttpError extends DomainError {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    // Event handlers: hand the original error back, so the transport can tell a permanent failure
+    // (dead letter) from a transient one (retry); Nest's default would replace it.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);

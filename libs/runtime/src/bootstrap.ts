@@ -32,7 +32,8 @@ export async function createServiceApp(
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.connectMicroservice({ strategy: app.get(JetStreamServer) });
+  // Inherit the global filter so an event handler's own error reaches the JetStream server intact.
+  app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
   setupOpenApi(app, openApi);
   return app;
 }

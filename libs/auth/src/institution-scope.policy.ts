@@ -1,0 +1,29 @@
+import { AuthError, AuthErrorCode } from './auth.errors';
+import type { Principal, Role } from './principal';
+
+// National roles: they oversee every institution's records.
+const CROSS_INSTITUTION_ROLES: readonly Role[] = ['admin', 'coordinator', 'auditor'];
+// Roles that work on aggregates or on the audit trail, never on a person's file.
+const NON_PERSONAL_DATA_ROLES: readonly Role[] = ['analyst', 'auditor'];
+
+/** True for admin, coordinator and auditor, who may see records of every institution. */
+export function canSeeAllInstitutions(principal: Principal): boolean {
+  return principal.roles.some((role) => CROSS_INSTITUTION_ROLES.includes(role));
+}
+
+/** False when the principal holds only analyst and/or auditor roles. */
+export function canReadPersonalData(principal: Principal): boolean {
+  return principal.roles.some((role) => !NON_PERSONAL_DATA_ROLES.includes(role));
+}
+
+/**
+ * Guards an institution-scoped record owned by `ownerOrg`.
+ * @throws AuthError `AUTH_FORBIDDEN` unless the principal belongs to `ownerOrg` or can see all institutions.
+ */
+export function assertSameInstitution(principal: Principal, ownerOrg: string): void {
+  if (principal.org !== ownerOrg && !canSeeAllInstitutions(principal)) {
+    throw new AuthError(AuthErrorCode.AUTH_FORBIDDEN, {
+      detail: 'The record belongs to another institution',
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+
+export const IS_PUBLIC_KEY = 'mrm:auth:public';
+
+/** Skips authentication for a handler or controller (health, metrics, API docs). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
+
+/** True when the handler or its controller is marked `@Public()`. */
+export function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
+  const targets = [context.getHandler(), context.getClass()];
+  return reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true;
+}

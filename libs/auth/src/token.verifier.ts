@@ -1,0 +1,150 @@
+import {
+  JsonWebTokenError,
+  TokenExpiredError,
+  decode,
+  verify,
+  type Algorithm,
+  type JwtPayload,
+} from 'jsonwebtoken';
+import { JwksClient, JwksRateLimitError, SigningKeyNotFoundError } from 'jwks-rsa';
+import { AuthError, AuthErrorCode } from './auth.errors';
+import type { AuthOptions } from './auth.options';
+import { isOrgCode, isRole, type Principal } from './principal';
+
+type KeySource =
+  | { readonly alg: 'HS256'; readonly secret: string }
+  | { readonly alg: 'RS256'; readonly jwks: JwksClient };
+
+/**
+ * Verifies bearer tokens and turns their claims into a {@link Principal}.
+ * Only the one configured algorithm is accepted, so `alg: none` and RS/HS confusion are impossible.
+ */
+export class TokenVerifier {
+  private readonly keys: KeySource;
+
+  /** @throws Error when neither `jwksUrl` nor `jwtSecret` is set (fail fast at boot). */
+  constructor(private readonly options: AuthOptions) {
+    this.keys = keySourceFor(options);
+  }
+
+  /** The only algorithm this verifier accepts. */
+  get algorithm(): Algorithm {
+    return this.keys.alg;
+  }
+
+  /**
+   * Verifies signature, `exp` and, when configured, `iss` and `aud`, then validates the claims.
+   * @throws AuthError `AUTH_TOKEN_EXPIRED` or `AUTH_TOKEN_INVALID`.
+   */
+  async verify(token: string): Promise<Principal> {
+    const header = decodeHeader(token);
+    if (header.alg !== this.keys.alg) {
+      throw invalid(`Only ${this.keys.alg} tokens are accepted`);
+    }
+    const key = await this.keyFor(header.kid);
+    return toPrincipal(this.verifySignature(token, key));
+  }
+
+  private async keyFor(kid: string | undefined): Promise<string> {
+    if (this.keys.alg === 'HS256') {
+      return this.keys.secret;
+    }
+    try {
+      return (await this.keys.jwks.getSigningKey(kid)).getPublicKey();
+    } catch (error) {
+      // Unknown kids and throttled lookups are the caller's problem; an unreachable JWKS is ours (500).
+      if (error instanceof SigningKeyNotFoundError || error instanceof JwksRateLimitError) {
+        throw invalid('No matching signing key');
+      }
+      throw error;
+    }
+  }
+
+  private verifySignature(token: string, key: string): JwtPayload {
+    try {
+      const payload = verify(token, key, {
+        algorithms: [this.keys.alg],
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+      });
+      if (typeof payload === 'string') {
+        throw invalid('Token payload is not a JSON object');
+      }
+      return payload;
+    } catch (error) {
+      throw toAuthError(error);
+    }
+  }
+}
+
+function keySourceFor(options: AuthOptions): KeySource {
+  if (options.jwksUrl) {
+    return {
+      alg: 'RS256',
+      jwks: new JwksClient({
+        jwksUri: options.jwksUrl,
+        cache: true,
+        cacheMaxAge: 10 * 60_000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+        timeout: 5_000,
+      }),
+    };
+  }
+  if (options.jwtSecret) {
+    return { alg: 'HS256', secret: options.jwtSecret };
+  }
+  throw new Error('AuthOptions needs either jwksUrl (RS256) or jwtSecret (HS256)');
+}
+
+function decodeHeader(token: string): { alg?: unknown; kid?: string } {
+  const decoded = decode(token, { complete: true });
+  if (!decoded) {
+    throw invalid('Token is not a JWT');
+  }
+  const kid = decoded.header.kid;
+  return { alg: decoded.header.alg, kid: typeof kid === 'string' ? kid : undefined };
+}
+
+function toAuthError(error: unknown): unknown {
+  if (error instanceof AuthError) {
+    return error;
+  }
+  // TokenExpiredError extends JsonWebTokenError, so it must be checked first.
+  if (error instanceof TokenExpiredError) {
+    return new AuthError(AuthErrorCode.AUTH_TOKEN_EXPIRED, { cause: error });
+  }
+  if (error instanceof JsonWebTokenError) {
+    return invalid(error.message, error);
+  }
+  return error;
+}
+
+/** Keeps only the claims we trust, so extra token claims never leak into the app. */
+function toPrincipal(payload: JwtPayload): Principal {
+  // jsonwebtoken checks exp only when present; a token without it would never expire.
+  if (typeof payload.exp !== 'number') {
+    throw invalid('Claim exp is required');
+  }
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
+    throw invalid('Claim sub must be a non-empty string');
+  }
+  if (!isOrgCode(payload['org'])) {
+    throw invalid('Claim org must be an institution code');
+  }
+  return { sub: payload.sub, org: payload['org'], roles: toRoles(payload['roles']) };
+}
+
+function toRoles(value: unknown): Principal['roles'] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw invalid('Claim roles must be a non-empty array');
+  }
+  if (!value.every(isRole)) {
+    throw invalid('Claim roles contains an unknown role');
+  }
+  return [...new Set(value)];
+}
+
+function invalid(detail: string, cause?: unknown): AuthError {
+  return new AuthError(AuthErrorCode.AUTH_TOKEN_INVALID, { detail, cause });
+}
