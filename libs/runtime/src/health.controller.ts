@@ -1,4 +1,4 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -9,6 +9,7 @@ import {
 } from '@nestjs/terminus';
 import { Public } from '@mrm/auth';
 import { JetStreamConnection } from '@mrm/messaging';
+import type { Response } from 'express';
 import { ShutdownState } from './shutdown-state';
 
 /** Liveness says the process runs; readiness that it can do its work (database and NATS). */
@@ -29,9 +30,20 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  // Not ready is an answer, not an error: 503 with the per-dependency report.
   @Get('ready')
   @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.checkDependencies();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+
+  private checkDependencies(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => {
