@@ -3,8 +3,11 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 import type { Producer } from '@mrm/contracts';
 import type { MessagingOptions } from '@mrm/messaging';
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+// Reads the raw value: implicit conversion would already have turned "false" into true.
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'string' ? ['true', '1', 'yes'].includes(raw.toLowerCase()) : raw;
+};
 
 /** Default HTTP port of each service (ARCHITECTURE.md §1). */
 export const DEFAULT_PORTS: Record<Producer, number> = {

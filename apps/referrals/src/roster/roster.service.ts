@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RosterBeneficiaryEntity } from './roster-beneficiary.entity';
+import { RosterError } from './roster.errors';
+
+@Injectable()
+export class RosterService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // The roster follows registration's events: a beneficiary registered a moment ago may be missing.
+  async get(beneficiaryId: string): Promise<RosterBeneficiaryEntity> {
+    const found = await this.dataSource
+      .getRepository(RosterBeneficiaryEntity)
+      .findOneBy({ beneficiaryId });
+    if (!found) throw new RosterError('ROSTER_BENEFICIARY_NOT_FOUND');
+    return found;
+  }
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@mrm/runtime';
+import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
+import { RosterModule } from './roster/roster.module';
+import type { ReintegrationConfig } from './reintegration.config';
+
+/** Root of the reintegration service: reintegration plans and the projects that carry them. */
+@Module({})
+export class ReintegrationModule {
+  static forRoot(config: ReintegrationConfig): DynamicModule {
+    return {
+      module: ReintegrationModule,
+      imports: [
+        ServiceCoreModule.forService({
+          service: 'reintegration',
+          config,
+          entities: REINTEGRATION_ENTITIES,
+          migrations: REINTEGRATION_MIGRATIONS,
+        }),
+        RosterModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
+import { buildDataSourceOptions } from '@mrm/persistence';
+import { loadConfig } from '@mrm/runtime';
+import { DataSource } from 'typeorm';
+import { TrainingConfig } from '../training.config';
+import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './schema';
+
+// Used by the TypeORM CLI (`npm run migration:* -- training`).
+export const dataSource = new DataSource(
+  buildDataSourceOptions({
+    url: loadConfig(TrainingConfig, 'training', process.env).DATABASE_URL,
+    entities: TRAINING_ENTITIES,
+    migrations: [...MESSAGING_MIGRATIONS, ...TRAINING_MIGRATIONS],
+  }),
+);

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@mrm/runtime';
+import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
+import { RosterModule } from './roster/roster.module';
+import type { TrainingConfig } from './training.config';
+
+/** Root of the training service: courses, sessions and who attends them. */
+@Module({})
+export class TrainingModule {
+  static forRoot(config: TrainingConfig): DynamicModule {
+    return {
+      module: TrainingModule,
+      imports: [
+        ServiceCoreModule.forService({
+          service: 'training',
+          config,
+          entities: TRAINING_ENTITIES,
+          migrations: TRAINING_MIGRATIONS,
+        }),
+        RosterModule,
+      ],
+    };
+  }
+}
