@@ -1,5 +1,17 @@
+import 'reflect-metadata';
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import type { Producer } from '@mrm/contracts';
 import type { MessagingOptions } from '@mrm/messaging';
 
@@ -93,7 +105,6 @@ export function loadConfig<T extends ServiceConfig>(
 
 function optionalKeys(configClass: new () => ServiceConfig): string[] {
   // Optional properties have no initialiser, so they are read from the validation metadata.
-  const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
   return getMetadataStorage()
     .getTargetValidationMetadatas(configClass, '', true, false)
     .map((metadata) => metadata.propertyName);
