@@ -32,9 +32,13 @@ function prefixLines(service: string, chunk: Buffer): string {
 }
 
 for (const service of SERVICES) {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', service, 'src', 'main.js')], {
-    env: serviceEnv(service),
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '..', 'apps', service, 'src', 'main.js')],
+    {
+      env: serviceEnv(service),
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefixLines(service, chunk)));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefixLines(service, chunk)));
   child.on('exit', (code, signal) => {

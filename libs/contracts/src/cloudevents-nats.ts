@@ -34,7 +34,9 @@ export function percentEncodeHeaderValue(value: string): string {
   let out = '';
   for (const byte of Buffer.from(value, 'utf8')) {
     const printable = byte > 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x25;
-    out += printable ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out += printable
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -2,7 +2,13 @@ import { CLOUDEVENTS_SPEC_VERSION, EventEnvelope, JSON_CONTENT_TYPE } from './en
 import { uuidv7 } from './uuid-v7';
 
 /** The services that publish on the bus; the first token of every subject. */
-export const PRODUCERS = ['registration', 'training', 'reintegration', 'referrals', 'reporting'] as const;
+export const PRODUCERS = [
+  'registration',
+  'training',
+  'reintegration',
+  'referrals',
+  'reporting',
+] as const;
 export type Producer = (typeof PRODUCERS)[number];
 
 export type PayloadClass<T> = new (...args: never[]) => T;

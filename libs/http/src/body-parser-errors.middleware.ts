@@ -13,7 +13,12 @@ const BODY_PARSER_ERRORS: Record<string, HttpErrorCode> = {
  * Express error middleware placed right after the body parser: turns its errors into coded
  * domain errors before Nest flattens them into an anonymous 400.
  */
-export function bodyParserErrorsMiddleware(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+export function bodyParserErrorsMiddleware(
+  error: unknown,
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
   const code = BODY_PARSER_ERRORS[(error as { type?: string })?.type ?? ''];
   next(code ? new HttpError(code, { detail: (error as Error).message }) : error);
 }

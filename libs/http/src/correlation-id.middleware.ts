@@ -6,7 +6,11 @@ import { Observable } from 'rxjs';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 /** Express middleware: fixes the request's correlation id and echoes it in the response. */
-export function correlationIdMiddleware(request: Request, response: Response, next: NextFunction): void {
+export function correlationIdMiddleware(
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   const correlationId = correlationIdOf(request);
   request.headers[CORRELATION_ID_HEADER] = correlationId;
   response.setHeader(CORRELATION_ID_HEADER, correlationId);
@@ -24,8 +28,9 @@ export class RequestContextInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const correlationId = String(request.headers[CORRELATION_ID_HEADER]);
     return new Observable((subscriber) =>
-      runWithContext({ correlationId, traceparent: request.headers.traceparent as string | undefined }, () =>
-        next.handle().subscribe(subscriber),
+      runWithContext(
+        { correlationId, traceparent: request.headers.traceparent as string | undefined },
+        () => next.handle().subscribe(subscriber),
       ),
     );
   }

@@ -22,6 +22,9 @@ export const HttpError = defineErrorFamily<HttpErrorCode>('http', {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   PRECONDITION_REQUIRED: { status: 428, title: 'An If-Match header is required' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed since it was read' },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'The Idempotency-Key was used for a different request',
+  },
   INTERNAL_ERROR: { status: 500, title: 'Internal error' },
 });

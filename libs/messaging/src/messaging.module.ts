@@ -30,7 +30,14 @@ export class MessagingModule {
         DeadLetterPublisher,
         JetStreamServer,
       ],
-      exports: [JetStreamConnection, JetStreamClient, JetStreamServer, OutboxWriter, OutboxRelay, MESSAGING_OPTIONS],
+      exports: [
+        JetStreamConnection,
+        JetStreamClient,
+        JetStreamServer,
+        OutboxWriter,
+        OutboxRelay,
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

@@ -1,8 +1,26 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { beneficiaryRegisteredV1, toBinaryHeaders, uuidv7, type BeneficiaryRegisteredV1, type EventEnvelope } from '@mrm/contracts';
+import {
+  beneficiaryRegisteredV1,
+  toBinaryHeaders,
+  uuidv7,
+  type BeneficiaryRegisteredV1,
+  type EventEnvelope,
+} from '@mrm/contracts';
 import { ServiceConfig } from '@mrm/runtime';
-import { deleteNamespaceStreams, newNamespace, startTestService, TestDatabase, testNatsUrl, waitFor } from '@mrm/testing';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  deleteNamespaceStreams,
+  newNamespace,
+  startTestService,
+  TestDatabase,
+  testNatsUrl,
+  waitFor,
+} from '@mrm/testing';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { BusNamespace } from '../src/bus-namespace';
@@ -41,11 +59,18 @@ describe('JetStream consumer delivery guarantees', () => {
 
   const publish = async (envelope: EventEnvelope, msgID: string = envelope.id, body?: string) => {
     const h = headers();
-    for (const [name, value] of Object.entries(toBinaryHeaders(envelope))) if (name !== 'Nats-Msg-Id') h.set(name, value);
+    for (const [name, value] of Object.entries(toBinaryHeaders(envelope)))
+      if (name !== 'Nats-Msg-Id') h.set(name, value);
     await js.publish(subject, body ?? JSON.stringify(envelope.data), { msgID, headers: h });
   };
   const effects = async (beneficiaryId: string): Promise<number> =>
-    Number((await app.get(DataSource).query('SELECT count(*) FROM probe_effect WHERE beneficiary_id = $1', [beneficiaryId]))[0].count);
+    Number(
+      (
+        await app
+          .get(DataSource)
+          .query('SELECT count(*) FROM probe_effect WHERE beneficiary_id = $1', [beneficiaryId])
+      )[0].count,
+    );
   const behaviour = () => app.get(ProbeBehaviour);
   const consumerIdle = async () => {
     const info = await jsm.consumers.info(bus.stream('REGISTRATION'), 'training');
@@ -61,15 +86,23 @@ describe('JetStream consumer delivery guarantees', () => {
       openApi: { title: 'probe', description: 'probe', version: '1' },
       databaseUrl: database.url,
       namespace,
-      env: { CONSUMER_MAX_DELIVER: '3', CONSUMER_BACKOFF_BASE_MS: '200', CONSUMER_BACKOFF_MAX_MS: '2000' },
+      env: {
+        CONSUMER_MAX_DELIVER: '3',
+        CONSUMER_BACKOFF_BASE_MS: '200',
+        CONSUMER_BACKOFF_MAX_MS: '2000',
+      },
     }));
     nc = await connect({ servers: testNatsUrl() });
     js = jetstream(nc);
     jsm = await jetstreamManager(nc);
     deadLetters = new DeadLetterStore(jsm, js, bus);
-    await waitFor(async () => !!(await jsm.consumers.info(bus.stream('REGISTRATION'), 'training').catch(() => null)), {
-      what: 'the durable consumer',
-    });
+    await waitFor(
+      async () =>
+        !!(await jsm.consumers.info(bus.stream('REGISTRATION'), 'training').catch(() => null)),
+      {
+        what: 'the durable consumer',
+      },
+    );
   });
 
   afterAll(async () => {
@@ -99,7 +132,9 @@ describe('JetStream consumer delivery guarantees', () => {
     await publish(invalid, invalid.id, JSON.stringify({ ...invalid.data, birthYear: 'nineteen' }));
     await publish(valid);
 
-    await waitFor(async () => (await effects(valid.data.beneficiaryId)) === 1, { what: 'the valid event after the bad ones' });
+    await waitFor(async () => (await effects(valid.data.beneficiaryId)) === 1, {
+      what: 'the valid event after the bad ones',
+    });
     const letters = await deadLetters.list({ consumer: 'training' });
     expect(letters.map((letter) => [letter.reason, letter.deliveries])).toEqual([
       ['undecodable', 1],
@@ -116,7 +151,9 @@ describe('JetStream consumer delivery guarantees', () => {
 
     await publish(event);
 
-    await waitFor(async () => (await effects(event.data.beneficiaryId)) === 1, { what: 'the third attempt' });
+    await waitFor(async () => (await effects(event.data.beneficiaryId)) === 1, {
+      what: 'the third attempt',
+    });
     const [first, second, third] = behaviour().attempts.get(event.data.beneficiaryId)!;
     expect(second - first).toBeGreaterThanOrEqual(190);
     expect(third - second).toBeGreaterThanOrEqual(390);
@@ -129,9 +166,15 @@ describe('JetStream consumer delivery guarantees', () => {
 
     await publish(event);
 
-    await waitFor(async () => (await deadLetters.list({ reason: 'deliveries-exhausted' })).some((l) => l.eventId === event.id), {
-      what: 'the dead letter',
-    });
+    await waitFor(
+      async () =>
+        (await deadLetters.list({ reason: 'deliveries-exhausted' })).some(
+          (l) => l.eventId === event.id,
+        ),
+      {
+        what: 'the dead letter',
+      },
+    );
     expect(behaviour().attempts.get(event.data.beneficiaryId)).toHaveLength(3);
     expect(await effects(event.data.beneficiaryId)).toBe(0);
 
@@ -139,7 +182,9 @@ describe('JetStream consumer delivery guarantees', () => {
     const [letter] = (await deadLetters.list()).filter((l) => l.eventId === event.id);
     await deadLetters.replay(letter.sequence);
 
-    await waitFor(async () => (await effects(event.data.beneficiaryId)) === 1, { what: 'the replayed event' });
+    await waitFor(async () => (await effects(event.data.beneficiaryId)) === 1, {
+      what: 'the replayed event',
+    });
     expect((await deadLetters.list()).some((l) => l.eventId === event.id)).toBe(false);
   });
 
@@ -149,7 +194,11 @@ describe('JetStream consumer delivery guarantees', () => {
 
     await publish(event);
 
-    await waitFor(async () => (await deadLetters.list({ reason: 'rejected' })).some((l) => l.eventId === event.id), { what: 'rejection' });
+    await waitFor(
+      async () =>
+        (await deadLetters.list({ reason: 'rejected' })).some((l) => l.eventId === event.id),
+      { what: 'rejection' },
+    );
     expect(behaviour().attempts.get(event.data.beneficiaryId)).toHaveLength(1);
   });
 });

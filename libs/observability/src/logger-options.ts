@@ -27,16 +27,25 @@ export function buildLoggerParams(service: string, level: string): Params {
       customProps: () => ({ correlationId: currentContext()?.correlationId }),
       mixin: () => {
         const context = currentContext();
-        return context ? { correlationId: context.correlationId, causationId: context.causationId } : {};
+        return context
+          ? { correlationId: context.correlationId, causationId: context.causationId }
+          : {};
       },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
-      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') || request.url === '/metrics' },
+      autoLogging: {
+        ignore: (request) =>
+          (request.url ?? '').startsWith('/health') || request.url === '/metrics',
+      },
     },
   };
 }

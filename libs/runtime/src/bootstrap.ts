@@ -1,7 +1,14 @@
 import { VersioningType, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bodyParserErrorsMiddleware, correlationIdMiddleware, createValidationPipe, ProblemDetailsFilter, setupOpenApi, type OpenApiInfo } from '@mrm/http';
+import {
+  bodyParserErrorsMiddleware,
+  correlationIdMiddleware,
+  createValidationPipe,
+  ProblemDetailsFilter,
+  setupOpenApi,
+  type OpenApiInfo,
+} from '@mrm/http';
 import { JetStreamServer } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
 import { Logger } from 'nestjs-pino';

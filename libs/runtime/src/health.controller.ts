@@ -48,11 +48,15 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => {
         const indicator = this.indicators.check('nats');
-        return this.nats.isConnected() ? indicator.up() : indicator.down({ message: 'not connected' });
+        return this.nats.isConnected()
+          ? indicator.up()
+          : indicator.down({ message: 'not connected' });
       },
       () => {
         const indicator = this.indicators.check('lifecycle');
-        return this.shutdown.isShuttingDown ? indicator.down({ message: 'shutting down' }) : indicator.up();
+        return this.shutdown.isShuttingDown
+          ? indicator.down({ message: 'shutting down' })
+          : indicator.up();
       },
     ]);
   }

@@ -15,7 +15,11 @@ export function httpMetricsMiddleware(metrics: MetricsRegistry) {
     const stop = duration.startTimer();
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      stop({ method: request.method, route: `${request.baseUrl}${route}`, status: String(response.statusCode) });
+      stop({
+        method: request.method,
+        route: `${request.baseUrl}${route}`,
+        status: String(response.statusCode),
+      });
     });
     next();
   };

@@ -1,5 +1,10 @@
+import { HTTP_ENTITIES, HTTP_MIGRATIONS } from '@mrm/http';
 import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
-import { buildDataSourceOptions, ensureDatabaseExists, runMigrationsWithLock } from '@mrm/persistence';
+import {
+  buildDataSourceOptions,
+  ensureDatabaseExists,
+  runMigrationsWithLock,
+} from '@mrm/persistence';
 import { DataSource, type MixedList } from 'typeorm';
 
 export interface MigrateInput {
@@ -15,8 +20,8 @@ export async function migrateService(input: MigrateInput): Promise<string[]> {
   const dataSource = await new DataSource(
     buildDataSourceOptions({
       url: input.url,
-      entities: input.entities,
-      migrations: [...MESSAGING_MIGRATIONS, ...(input.migrations as Function[])],
+      entities: [...HTTP_ENTITIES, ...(input.entities as Function[])],
+      migrations: [...MESSAGING_MIGRATIONS, ...HTTP_MIGRATIONS, ...(input.migrations as Function[])],
       applicationName: `mrm-${input.service}-migrate`,
     }),
   ).initialize();

@@ -23,7 +23,11 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and ignores empty strings and unknown keys', () => {
-    const sut = loadConfig(ServiceConfig, 'training', { CONSUMER_MAX_DELIVER: '7', HTTP_PORT: '', PATH: '/bin' });
+    const sut = loadConfig(ServiceConfig, 'training', {
+      CONSUMER_MAX_DELIVER: '7',
+      HTTP_PORT: '',
+      PATH: '/bin',
+    });
 
     expect(sut.CONSUMER_MAX_DELIVER).toBe(7);
     expect(sut.HTTP_PORT).toBe(3002);
@@ -31,7 +35,12 @@ describe('loadConfig', () => {
   });
 
   it('reports every invalid value at once', () => {
-    const attempt = () => loadConfig(ServiceConfig, 'training', { NATS_URL: 'http://x', HTTP_PORT: 'abc', LOG_LEVEL: 'loud' });
+    const attempt = () =>
+      loadConfig(ServiceConfig, 'training', {
+        NATS_URL: 'http://x',
+        HTTP_PORT: 'abc',
+        LOG_LEVEL: 'loud',
+      });
 
     expect(attempt).toThrow(ConfigValidationError);
     expect(attempt).toThrow(/NATS_URL[\s\S]*HTTP_PORT[\s\S]*LOG_LEVEL|NATS_URL[\s\S]*LOG_LEVEL/);

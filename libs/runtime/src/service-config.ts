@@ -37,10 +37,14 @@ export const DEFAULT_PORTS: Record<Producer, number> = {
  * PostgreSQL and NATS so a machine that has both runs the platform with no configuration.
  */
 export class ServiceConfig {
-  @Matches(/^postgres(ql)?:\/\/.+\/[a-z_][a-z0-9_]*$/, { message: 'DATABASE_URL must be postgres://…/<database>' })
+  @Matches(/^postgres(ql)?:\/\/.+\/[a-z_][a-z0-9_]*$/, {
+    message: 'DATABASE_URL must be postgres://…/<database>',
+  })
   DATABASE_URL: string;
 
-  @Matches(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, { message: 'NATS_URL must be nats://host:port[,…]' })
+  @Matches(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, {
+    message: 'NATS_URL must be nats://host:port[,…]',
+  })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsOptional() @IsString() NATS_USER?: string;
@@ -90,15 +94,26 @@ export function loadConfig<T extends ServiceConfig>(
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/mrm_${service}`,
     HTTP_PORT: String(DEFAULT_PORTS[service]),
   };
-  const known = Object.keys(new configClass()).concat(Object.keys(defaults), optionalKeys(configClass));
-  const provided = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && value !== '' && known.includes(key)),
+  const known = Object.keys(new configClass()).concat(
+    Object.keys(defaults),
+    optionalKeys(configClass),
   );
-  const config = plainToInstance(configClass, { ...defaults, ...provided }, { enableImplicitConversion: true });
+  const provided = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => value !== undefined && value !== '' && known.includes(key),
+    ),
+  );
+  const config = plainToInstance(
+    configClass,
+    { ...defaults, ...provided },
+    { enableImplicitConversion: true },
+  );
   const errors = validateSync(config, { whitelist: false });
   const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
   if (problems.length > 0) {
-    throw new ConfigValidationError(`Invalid ${service} configuration:\n - ${problems.join('\n - ')}`);
+    throw new ConfigValidationError(
+      `Invalid ${service} configuration:\n - ${problems.join('\n - ')}`,
+    );
   }
   return config;
 }

@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
-import { RequestContextInterceptor } from '@mrm/http';
+import { HTTP_ENTITIES, HTTP_MIGRATIONS, RequestContextInterceptor } from '@mrm/http';
 import { MESSAGING_MIGRATIONS, MessagingModule } from '@mrm/messaging';
 import { buildLoggerParams, MetricsRegistry, ObservabilityModule } from '@mrm/observability';
 import { PersistenceModule } from '@mrm/persistence';
@@ -40,8 +40,8 @@ export class ServiceCoreModule {
         PersistenceModule.forService({
           service,
           url: config.DATABASE_URL,
-          entities: options.entities,
-          migrations: [...MESSAGING_MIGRATIONS, ...(options.migrations as Function[])],
+          entities: [...HTTP_ENTITIES, ...(options.entities as Function[])],
+          migrations: [...MESSAGING_MIGRATIONS, ...HTTP_MIGRATIONS, ...(options.migrations as Function[])],
           migrateOnStart: config.DATABASE_MIGRATE_ON_START,
           poolSize: config.DATABASE_POOL_SIZE,
         }),
@@ -66,8 +66,14 @@ export class ServiceCoreModule {
 }
 
 function authOptionsFrom(config: ServiceConfig) {
-  if (config.NODE_ENV === 'production' && !config.JWT_JWKS_URL && (!config.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET)) {
-    throw new Error('In production set JWT_JWKS_URL (OIDC) or a real JWT_SECRET; the development secret is refused');
+  if (
+    config.NODE_ENV === 'production' &&
+    !config.JWT_JWKS_URL &&
+    (!config.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET)
+  ) {
+    throw new Error(
+      'In production set JWT_JWKS_URL (OIDC) or a real JWT_SECRET; the development secret is refused',
+    );
   }
   return {
     jwksUrl: config.JWT_JWKS_URL,

@@ -18,8 +18,13 @@ function dockerEngineRuns(): boolean {
 async function startContainers(): Promise<void> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const { NatsContainer } = await import('@testcontainers/nats');
-  const postgres = await new PostgreSqlContainer('postgres:15-alpine').withUsername('postgres').start();
-  const nats = await new NatsContainer('nats:2.10-alpine').withJetStream().withArg('user', '').start();
+  const postgres = await new PostgreSqlContainer('postgres:15-alpine')
+    .withUsername('postgres')
+    .start();
+  const nats = await new NatsContainer('nats:2.10-alpine')
+    .withJetStream()
+    .withArg('user', '')
+    .start();
   containers.push(postgres, nats);
   process.env.TEST_DATABASE_URL = postgres.getConnectionUri().replace(/\/[^/]*$/, '/postgres');
   process.env.TEST_NATS_URL = `nats://${nats.getHost()}:${nats.getMappedPort(4222)}`;
@@ -31,7 +36,9 @@ async function assertReachable(): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${testDatabaseServerUrl()}: ${(error as Error).message}`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${testDatabaseServerUrl()}: ${(error as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -13,7 +13,10 @@ export class TestDatabase {
   }
 
   static async create(label: string): Promise<TestDatabase> {
-    const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+    const safe = label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .slice(0, 30);
     const database = new TestDatabase(`mrm_test_${safe}_${randomBytes(4).toString('hex')}`);
     await ensureDatabaseExists(database.url);
     return database;

@@ -9,7 +9,10 @@ export function newNamespace(): string {
 }
 
 /** Deletes every stream of a namespace. */
-export async function deleteNamespaceStreams(namespace: string, natsUrl = testNatsUrl()): Promise<void> {
+export async function deleteNamespaceStreams(
+  namespace: string,
+  natsUrl = testNatsUrl(),
+): Promise<void> {
   const nc = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(nc);

@@ -27,7 +27,10 @@ export class ThrowawayNats {
   private process?: ChildProcess;
   private readonly storeDir = mkdtempSync(join(tmpdir(), 'mrm-nats-'));
 
-  private constructor(readonly port: number, private readonly configFile?: string) {}
+  private constructor(
+    readonly port: number,
+    private readonly configFile?: string,
+  ) {}
 
   static async start(options: { configFile?: string } = {}): Promise<ThrowawayNats> {
     const server = new ThrowawayNats(await freePort(), options.configFile);
@@ -43,11 +46,14 @@ export class ThrowawayNats {
     const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir];
     if (this.configFile) args.unshift('-c', this.configFile);
     this.process = spawn(NATS_SERVER_BINARY, args, { stdio: 'ignore' });
-    await waitFor(async () => {
-      const nc = await connect({ servers: this.url, timeout: 500 }).catch(() => undefined);
-      await nc?.close();
-      return nc !== undefined;
-    }, { timeoutMs: 10_000, what: `nats-server on ${this.port}` });
+    await waitFor(
+      async () => {
+        const nc = await connect({ servers: this.url, timeout: 500 }).catch(() => undefined);
+        await nc?.close();
+        return nc !== undefined;
+      },
+      { timeoutMs: 10_000, what: `nats-server on ${this.port}` },
+    );
   }
 
   /** Stops the server (SIGTERM) and waits for the process to exit. */

@@ -56,16 +56,25 @@ export class BeneficiaryFactsProjector {
   }
 
   // One statement cannot update a row twice, so a batch keeps each beneficiary's highest version.
-  private keepLatest(latest: Map<string, EventEnvelope<DimensionsEvent>>, event: EventEnvelope<DimensionsEvent>): void {
+  private keepLatest(
+    latest: Map<string, EventEnvelope<DimensionsEvent>>,
+    event: EventEnvelope<DimensionsEvent>,
+  ): void {
     const current = latest.get(event.data.beneficiaryId);
     const merged = current && current.data.version >= event.data.version ? current : event;
     const registeredAt = [current, event]
       .map((e) => (e?.data as BeneficiaryRegisteredV1 | undefined)?.registeredAt)
       .find((value) => value !== undefined);
-    latest.set(event.data.beneficiaryId, registeredAt ? { ...merged, data: { ...merged.data, registeredAt } } : merged);
+    latest.set(
+      event.data.beneficiaryId,
+      registeredAt ? { ...merged, data: { ...merged.data, registeredAt } } : merged,
+    );
   }
 
-  private async upsertDimensions(em: EntityManager, events: Array<EventEnvelope<DimensionsEvent>>): Promise<void> {
+  private async upsertDimensions(
+    em: EntityManager,
+    events: Array<EventEnvelope<DimensionsEvent>>,
+  ): Promise<void> {
     if (events.length === 0) return;
     const column = <K extends keyof BeneficiaryRegisteredV1>(key: K) =>
       events.map((event) => (event.data as BeneficiaryRegisteredV1)[key] ?? null);

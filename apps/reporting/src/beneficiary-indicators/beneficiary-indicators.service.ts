@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { BeneficiaryGroupBy, BeneficiaryIndicatorsQueryDto } from './dto/beneficiary-indicators.query.dto';
+import type {
+  BeneficiaryGroupBy,
+  BeneficiaryIndicatorsQueryDto,
+} from './dto/beneficiary-indicators.query.dto';
 import type { IndicatorResponseDto } from './dto/indicator.response.dto';
 
 // Whitelisted mapping from the API's names to columns: nothing from the request reaches SQL text.

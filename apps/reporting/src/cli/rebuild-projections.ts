@@ -8,9 +8,17 @@ import { ReportingModule } from '../reporting.module';
 
 // `npm run rebuild:reporting`: replays the REGISTRATION stream into the beneficiary facts.
 async function main(): Promise<void> {
-  const config = loadConfig(ReportingConfig, 'reporting', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const app = await NestFactory.createApplicationContext(ReportingModule.forRoot(config), { logger: ['error'] });
-  const bar = new SingleBar({ format: 'beneficiary facts |{bar}| {value}/{total} events | {eta_formatted} left' }, Presets.shades_classic);
+  const config = loadConfig(ReportingConfig, 'reporting', {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+  const app = await NestFactory.createApplicationContext(ReportingModule.forRoot(config), {
+    logger: ['error'],
+  });
+  const bar = new SingleBar(
+    { format: 'beneficiary facts |{bar}| {value}/{total} events | {eta_formatted} left' },
+    Presets.shades_classic,
+  );
   let started = false;
   const startedAt = Date.now();
   try {

@@ -1,4 +1,9 @@
-import { findEventDefinition, fromBinaryMessage, validatePayload, type EventEnvelope } from '@mrm/contracts';
+import {
+  findEventDefinition,
+  fromBinaryMessage,
+  validatePayload,
+  type EventEnvelope,
+} from '@mrm/contracts';
 import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { isNotFound } from '@mrm/messaging';
 
@@ -32,7 +37,9 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
   const untilSeq = info?.state.last_seq ?? 0;
   const total = info?.state.messages ?? 0;
   if (!info || total === 0) return { read: 0, applied: 0, invalid: 0 };
-  const consumer = await input.js.consumers.get(input.stream, { deliver_policy: DeliverPolicy.All });
+  const consumer = await input.js.consumers.get(input.stream, {
+    deliver_policy: DeliverPolicy.All,
+  });
   const messages = await consumer.consume({ max_messages: Math.max(256, input.batchSize * 2) });
   let batch: EventEnvelope[] = [];
   let read = 0;
@@ -60,7 +67,10 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
   return { read, applied, invalid };
 }
 
-function decodeValid(getHeader: ((name: string) => string) | undefined, body: Uint8Array): EventEnvelope | undefined {
+function decodeValid(
+  getHeader: ((name: string) => string) | undefined,
+  body: Uint8Array,
+): EventEnvelope | undefined {
   try {
     const envelope = fromBinaryMessage((name) => getHeader?.(name), body);
     const definition = findEventDefinition(envelope.type);

@@ -1,4 +1,12 @@
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { defineEvent } from '../event-definition';
 
 export class BeneficiaryConsentGrantedV1 {
@@ -24,5 +32,6 @@ export const beneficiaryConsentGrantedV1 = defineEvent({
   type: 'beneficiary.consent-granted.v1',
   producer: 'registration',
   payload: BeneficiaryConsentGrantedV1,
-  description: 'A beneficiary gave a structured consent (purposes, recipients, data categories, expiry).',
+  description:
+    'A beneficiary gave a structured consent (purposes, recipients, data categories, expiry).',
 });

@@ -12,5 +12,6 @@ export const beneficiaryErasedV1 = defineEvent({
   type: 'beneficiary.erased.v1',
   producer: 'registration',
   payload: BeneficiaryErasedV1,
-  description: "A beneficiary's personal data was erased (law 09-08); statistics dimensions survive.",
+  description:
+    "A beneficiary's personal data was erased (law 09-08); statistics dimensions survive.",
 });

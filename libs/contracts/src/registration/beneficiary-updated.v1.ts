@@ -11,5 +11,6 @@ export const beneficiaryUpdatedV1 = defineEvent({
   type: 'beneficiary.updated.v1',
   producer: 'registration',
   payload: BeneficiaryUpdatedV1,
-  description: "A beneficiary's non-identifying dimensions changed (the full current set is carried).",
+  description:
+    "A beneficiary's non-identifying dimensions changed (the full current set is carried).",
 });

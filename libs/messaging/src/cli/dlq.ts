@@ -25,16 +25,40 @@ async function main(args: string[]): Promise<number> {
     pass: process.env.NATS_PASSWORD,
   });
   try {
-    const store = new DeadLetterStore(await jetstreamManager(nc), jetstream(nc), new BusNamespace(process.env.NATS_NAMESPACE ?? ''));
+    const store = new DeadLetterStore(
+      await jetstreamManager(nc),
+      jetstream(nc),
+      new BusNamespace(process.env.NATS_NAMESPACE ?? ''),
+    );
     if (command === 'list') {
       const letters = await store.list({
         consumer: option(rest, 'consumer'),
         reason: option(rest, 'reason'),
         limit: Number(option(rest, 'limit') ?? 100),
       });
-      console.table(letters.map(({ sequence, storedAt, consumer, reason, originSubject, eventId, deliveries, error }) => ({
-        sequence, storedAt, consumer, reason, originSubject, eventId, deliveries, error: error.slice(0, 80),
-      })));
+      console.table(
+        letters.map(
+          ({
+            sequence,
+            storedAt,
+            consumer,
+            reason,
+            originSubject,
+            eventId,
+            deliveries,
+            error,
+          }) => ({
+            sequence,
+            storedAt,
+            consumer,
+            reason,
+            originSubject,
+            eventId,
+            deliveries,
+            error: error.slice(0, 80),
+          }),
+        ),
+      );
       return 0;
     }
     const sequences = rest.map(Number);
@@ -44,7 +68,9 @@ async function main(args: string[]): Promise<number> {
     }
     for (const sequence of sequences) {
       const letter = await store.replay(sequence);
-      console.log(`replayed #${sequence} (${letter.eventType ?? 'unknown type'} ${letter.eventId ?? ''}) to ${letter.originSubject}`);
+      console.log(
+        `replayed #${sequence} (${letter.eventType ?? 'unknown type'} ${letter.eventId ?? ''}) to ${letter.originSubject}`,
+      );
     }
     return 0;
   } finally {

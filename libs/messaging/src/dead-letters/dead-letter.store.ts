@@ -42,7 +42,11 @@ export class DeadLetterStore {
     const info = await this.jsm.streams.info(this.stream);
     const found: DeadLetter[] = [];
     const limit = filter.limit ?? 100;
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq && found.length < limit; seq += 1) {
+    for (
+      let seq = info.state.first_seq;
+      seq <= info.state.last_seq && found.length < limit;
+      seq += 1
+    ) {
       const stored = await this.jsm.streams.getMessage(this.stream, { seq }).catch(() => null);
       if (!stored) continue;
       const letter = toDeadLetter(stored);

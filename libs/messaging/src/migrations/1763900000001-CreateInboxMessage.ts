@@ -12,7 +12,9 @@ export class CreateInboxMessage1763900000001 implements MigrationInterface {
         processed_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT inbox_message_pkey PRIMARY KEY (consumer, message_id)
       )`);
-    await queryRunner.query('CREATE INDEX inbox_message_processed_at_idx ON inbox_message (processed_at)');
+    await queryRunner.query(
+      'CREATE INDEX inbox_message_processed_at_idx ON inbox_message (processed_at)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

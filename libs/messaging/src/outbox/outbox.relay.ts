@@ -66,7 +66,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     void this.listen();
     this.pollTimer = setInterval(() => this.wake(), this.options.outboxPollIntervalMs);
     // The connection may come up later than us; publish what accumulated as soon as it does.
-    void this.connection.ready().then(() => this.wake(), () => undefined);
+    void this.connection.ready().then(
+      () => this.wake(),
+      () => undefined,
+    );
     this.wake();
   }
 
@@ -90,10 +93,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [this.options.outboxBatchSize],
       );
       if (rows.length === 0) return 0;
-      const results = await Promise.allSettled(rows.map((row) => this.client.publishEnvelope(row.payload)));
-      const published = rows.filter((_, index) => results[index].status === 'fulfilled').map((row) => row.id);
+      const results = await Promise.allSettled(
+        rows.map((row) => this.client.publishEnvelope(row.payload)),
+      );
+      const published = rows
+        .filter((_, index) => results[index].status === 'fulfilled')
+        .map((row) => row.id);
       if (published.length > 0) {
-        await em.query('UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])', [published]);
+        await em.query(
+          'UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])',
+          [published],
+        );
       }
       for (const [index, result] of results.entries()) {
         if (result.status === 'rejected') await this.recordFailure(em, rows[index], result.reason);
@@ -145,10 +155,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async listen(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     try {
-      const listener = new Client({ connectionString: url, application_name: 'mrm-outbox-listener' });
+      const listener = new Client({
+        connectionString: url,
+        application_name: 'mrm-outbox-listener',
+      });
       listener.on('notification', () => this.wake());
       listener.on('error', (error) => {
-        this.logger.warn(`outbox LISTEN connection lost (${error.message}); polling until it is back`);
+        this.logger.warn(
+          `outbox LISTEN connection lost (${error.message}); polling until it is back`,
+        );
         this.listener = undefined;
         if (!this.stopped) setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs);
       });
@@ -161,17 +176,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.listener = listener;
     } catch (error) {
       this.logger.warn(`cannot LISTEN for outbox rows (${(error as Error).message}); polling`);
-      if (!this.stopped) setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs * 5);
+      if (!this.stopped)
+        setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs * 5);
     }
   }
 
   private registerBacklogGauges(registry: MetricsRegistry): void {
-    const query = () =>
+    const query = (): Promise<Array<{ backlog: number; oldest: number }>> =>
       this.dataSource.query(
         `SELECT count(*)::int AS backlog,
                 coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float AS oldest
            FROM outbox_message WHERE published_at IS NULL`,
-      ) as Promise<Array<{ backlog: number; oldest: number }>>;
+      );
     new Gauge({
       name: 'mrm_outbox_backlog',
       help: 'Outbox rows not yet published',

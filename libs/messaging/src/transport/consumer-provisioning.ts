@@ -28,10 +28,12 @@ export async function ensureDurableConsumer(
   } catch (error) {
     if (!isNotFound(error)) throw error;
     await jsm.streams
-      .add(streamConfigFor(namespace, streamOf(producer), producer, {
-        replicas: options.streamReplicas,
-        maxAgeDays: options.streamMaxAgeDays,
-      }))
+      .add(
+        streamConfigFor(namespace, streamOf(producer), producer, {
+          replicas: options.streamReplicas,
+          maxAgeDays: options.streamMaxAgeDays,
+        }),
+      )
       .catch((addError: unknown) => {
         if (!String((addError as Error).message).includes('already in use')) throw addError;
       });

@@ -39,10 +39,16 @@ export class JetStreamClient extends ClientProxy {
   /** Publishes one envelope and waits for the stream's acknowledgement. */
   async publishEnvelope(envelope: EventEnvelope, timeout = PUBLISH_TIMEOUT_MS): Promise<PubAck> {
     const subject = this.connection.namespace.subject(contractSubjectOf(envelope));
-    return this.publishRaw(subject, envelope.id, toBinaryHeaders(envelope), JSON.stringify(envelope.data), {
-      type: envelope.type,
-      timeout,
-    });
+    return this.publishRaw(
+      subject,
+      envelope.id,
+      toBinaryHeaders(envelope),
+      JSON.stringify(envelope.data),
+      {
+        type: envelope.type,
+        timeout,
+      },
+    );
   }
 
   /** Publishes pre-encoded headers and body (dead letters, replays). */

@@ -27,7 +27,7 @@ const RETRY_LOOP_DELAY_MS = 1000;
 const FETCH_EXPIRES_MS = 2000;
 
 /** Thrown inside the transaction to roll it back when the event was already applied. */
-const DUPLICATE = Symbol('duplicate');
+class DuplicateDelivery extends Error {}
 
 /**
  * The consuming side of the JetStream transport for `@nestjs/microservices`. Every `@EventPattern`
@@ -90,7 +90,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     for (const [pattern, handler] of this.messageHandlers) {
       const producer = producerOfSubject(pattern);
       if (!handler.isEventHandler || !producer) {
-        throw new Error(`Only @EventPattern handlers of contract subjects are supported: ${pattern}`);
+        throw new Error(
+          `Only @EventPattern handlers of contract subjects are supported: ${pattern}`,
+        );
       }
       producers.add(producer);
     }
@@ -107,12 +109,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           producer,
           this.options,
         );
-        if (!this.consumed.some((entry) => entry.stream === stream)) this.consumed.push({ stream, durable });
+        if (!this.consumed.some((entry) => entry.stream === stream))
+          this.consumed.push({ stream, durable });
         const consumer = await this.connection.js.consumers.get(stream, durable);
         await this.pullUntilStopped(consumer);
       } catch (error) {
         if (this.stopping) return;
-        this.logger.warn?.(`consumer of ${producer} events interrupted: ${(error as Error).message}`);
+        this.logger.warn?.(
+          `consumer of ${producer} events interrupted: ${(error as Error).message}`,
+        );
         await delay(RETRY_LOOP_DELAY_MS);
       }
     }
@@ -166,7 +171,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private async process(message: JsMsg, pattern: string, envelope: EventEnvelope): Promise<ConsumeOutcome> {
+  private async process(
+    message: JsMsg,
+    pattern: string,
+    envelope: EventEnvelope,
+  ): Promise<ConsumeOutcome> {
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) {
       // Another event of a stream we read, which this service does not need.
@@ -174,12 +183,21 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return 'skipped';
     }
     if (message.info.deliveryCount > this.options.maxDeliver) {
-      return this.deadLetter(message, 'deliveries-exhausted', new Error('earlier deliveries never completed'));
+      return this.deadLetter(
+        message,
+        'deliveries-exhausted',
+        new Error('earlier deliveries never completed'),
+      );
     }
     const definition = findEventDefinition(envelope.type);
-    if (!definition) return this.deadLetter(message, 'unknown-type', new Error(`unknown type ${envelope.type}`));
+    if (!definition)
+      return this.deadLetter(message, 'unknown-type', new Error(`unknown type ${envelope.type}`));
     if (definition.subject !== pattern) {
-      return this.deadLetter(message, 'subject-mismatch', new Error(`${envelope.type} on ${pattern}`));
+      return this.deadLetter(
+        message,
+        'subject-mismatch',
+        new Error(`${envelope.type} on ${pattern}`),
+      );
     }
     const validation = validatePayload(definition, envelope.data);
     if (!validation.ok) {
@@ -189,14 +207,25 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return this.invoke(message, handler, { ...envelope, data: validation.value });
   }
 
-  private async invoke(message: JsMsg, handler: MessageHandler, envelope: EventEnvelope): Promise<ConsumeOutcome> {
-    const heartbeat = setInterval(() => message.working(), Math.max(1000, this.options.ackWaitMs / 2));
+  private async invoke(
+    message: JsMsg,
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+  ): Promise<ConsumeOutcome> {
+    const heartbeat = setInterval(
+      () => message.working(),
+      Math.max(1000, this.options.ackWaitMs / 2),
+    );
     try {
       await this.dataSource.transaction(async (em) => {
-        if (!(await this.recordInInbox(em, envelope))) throw DUPLICATE;
+        if (!(await this.recordInInbox(em, envelope))) throw new DuplicateDelivery();
         const context = new JetStreamContext([message, em, envelope]);
         await runWithContext(
-          { correlationId: envelope.correlationid, causationId: envelope.id, traceparent: envelope.traceparent },
+          {
+            correlationId: envelope.correlationid,
+            causationId: envelope.id,
+            traceparent: envelope.traceparent,
+          },
           async () => {
             const result = this.transformToObservable(await handler(envelope, context));
             await lastValueFrom(result.pipe(defaultIfEmpty(undefined)));
@@ -206,7 +235,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       message.ack();
       return 'ack';
     } catch (error) {
-      if (error === DUPLICATE) {
+      if (error instanceof DuplicateDelivery) {
         message.ack();
         return 'duplicate';
       }
@@ -225,11 +254,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return rows.length === 1;
   }
 
-  private async fail(message: JsMsg, envelope: EventEnvelope, error: unknown): Promise<ConsumeOutcome> {
+  private async fail(
+    message: JsMsg,
+    envelope: EventEnvelope,
+    error: unknown,
+  ): Promise<ConsumeOutcome> {
     const deliveries = message.info.deliveryCount;
     if (isPermanentFailure(error)) return this.deadLetter(message, 'rejected', error);
-    if (deliveries >= this.options.maxDeliver) return this.deadLetter(message, 'deliveries-exhausted', error);
-    const delayMs = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (deliveries - 1));
+    if (deliveries >= this.options.maxDeliver)
+      return this.deadLetter(message, 'deliveries-exhausted', error);
+    const delayMs = Math.min(
+      this.options.maxBackoffMs,
+      this.options.baseBackoffMs * 2 ** (deliveries - 1),
+    );
     this.logger.warn?.(
       `${envelope.type} ${envelope.id} failed (delivery ${deliveries}/${this.options.maxDeliver}), retry in ${delayMs} ms: ${(error as Error).message}`,
     );
@@ -237,12 +274,18 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return 'nak';
   }
 
-  private async deadLetter(message: JsMsg, reason: DeadLetterReason, error: unknown): Promise<ConsumeOutcome> {
+  private async deadLetter(
+    message: JsMsg,
+    reason: DeadLetterReason,
+    error: unknown,
+  ): Promise<ConsumeOutcome> {
     try {
       await this.deadLetters.publish(message, reason, error);
     } catch (publishError) {
       // The copy is not stored: keep the original and try again later rather than lose it.
-      this.logger.error?.(`cannot dead-letter ${message.subject}: ${(publishError as Error).message}`);
+      this.logger.error?.(
+        `cannot dead-letter ${message.subject}: ${(publishError as Error).message}`,
+      );
       message.nak(this.options.maxBackoffMs);
       return 'nak';
     }
@@ -256,7 +299,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private registerPendingGauges(registry: MetricsRegistry): void {
     const consumed = this.consumed;
     const connection = this.connection;
-    const read = async (field: 'num_pending' | 'num_ack_pending', gauge: Gauge<'stream' | 'consumer'>) => {
+    const read = async (
+      field: 'num_pending' | 'num_ack_pending',
+      gauge: Gauge<'stream' | 'consumer'>,
+    ) => {
       if (!connection.isConnected()) return;
       for (const { stream, durable } of consumed) {
         const info = await connection.jsm.consumers.info(stream, durable).catch(() => undefined);

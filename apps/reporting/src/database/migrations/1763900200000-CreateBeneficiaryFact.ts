@@ -21,7 +21,9 @@ export class CreateBeneficiaryFact1763900200000 implements MigrationInterface {
         version int NOT NULL DEFAULT 0,
         CONSTRAINT beneficiary_fact_pkey PRIMARY KEY (beneficiary_id)
       )`);
-    await queryRunner.query('CREATE INDEX beneficiary_fact_registered_at_idx ON beneficiary_fact (registered_at)');
+    await queryRunner.query(
+      'CREATE INDEX beneficiary_fact_registered_at_idx ON beneficiary_fact (registered_at)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

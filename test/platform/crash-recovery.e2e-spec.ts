@@ -2,15 +2,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { deleteNamespaceStreams, freePort, newNamespace, startTestService, TestDatabase, testNatsUrl, waitFor } from '@mrm/testing';
+import {
+  deleteNamespaceStreams,
+  freePort,
+  newNamespace,
+  startTestService,
+  TestDatabase,
+  testNatsUrl,
+  waitFor,
+} from '@mrm/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { BeneficiariesService } from '../../registration/src/beneficiaries/beneficiaries.service';
-import { RegistrationConfig } from '../../registration/src/registration.config';
-import { RegistrationModule } from '../../registration/src/registration.module';
-import { REGISTRATION_OPENAPI } from '../../registration/src/registration.openapi';
+import { BeneficiariesService } from '../../apps/registration/src/beneficiaries/beneficiaries.service';
+import { RegistrationConfig } from '../../apps/registration/src/registration.config';
+import { RegistrationModule } from '../../apps/registration/src/registration.module';
+import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
 
-const REPORTING_MAIN = join(__dirname, '../../../dist/apps/reporting/src/main.js');
+const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
 const BURST = 5000;
 
 // The reporting process is killed with SIGKILL in the middle of a burst of 5,000 registrations;
@@ -39,11 +47,22 @@ describe('reporting killed during a burst', () => {
     reporting = child;
     return child;
   };
-  const facts = async () => Number((await reportingClient.query('SELECT count(*) FROM beneficiary_fact').catch(() => ({ rows: [{ count: 0 }] }))).rows[0].count);
+  const facts = async () =>
+    Number(
+      (
+        await reportingClient
+          .query('SELECT count(*) FROM beneficiary_fact')
+          .catch(() => ({ rows: [{ count: 0 }] }))
+      ).rows[0].count,
+    );
 
   beforeAll(async () => {
-    if (!existsSync(REPORTING_MAIN)) throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
-    [registrationDb, reportingDb] = await Promise.all([TestDatabase.create('crash_reg'), TestDatabase.create('crash_rep')]);
+    if (!existsSync(REPORTING_MAIN))
+      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
+    [registrationDb, reportingDb] = await Promise.all([
+      TestDatabase.create('crash_reg'),
+      TestDatabase.create('crash_rep'),
+    ]);
     ({ app: registration } = await startTestService({
       service: 'registration',
       configClass: RegistrationConfig,
@@ -79,7 +98,13 @@ describe('reporting killed during a burst', () => {
         while (submitted < BURST) {
           submitted += 1;
           await service.register({
-            request: { category: 'returning-moroccan', sex: submitted % 2 ? 'male' : 'female', birthDate: '1985-06-15', nationality: 'MA', regionCode: String((submitted % 12) + 1).padStart(2, '0') },
+            request: {
+              category: 'returning-moroccan',
+              sex: submitted % 2 ? 'male' : 'female',
+              birthDate: '1985-06-15',
+              nationality: 'MA',
+              regionCode: String((submitted % 12) + 1).padStart(2, '0'),
+            },
             ownerOrg: 'IOM',
           });
         }
@@ -87,7 +112,10 @@ describe('reporting killed during a burst', () => {
       await Promise.all(workers);
     })();
 
-    await waitFor(async () => (await facts()) >= 500, { what: 'reporting to be mid-burst', timeoutMs: 60_000 });
+    await waitFor(async () => (await facts()) >= 500, {
+      what: 'reporting to be mid-burst',
+      timeoutMs: 60_000,
+    });
     const exited = new Promise((resolve) => first.once('exit', resolve));
     first.kill('SIGKILL');
     await exited;
@@ -95,10 +123,24 @@ describe('reporting killed during a burst', () => {
     await burst;
     await startReporting();
 
-    await waitFor(async () => (await facts()) === BURST, { what: `${BURST} facts after the restart`, timeoutMs: 120_000, intervalMs: 250 });
-    const source = await registration.get(DataSource).query('SELECT id FROM beneficiary ORDER BY id');
-    const projected = (await reportingClient.query('SELECT beneficiary_id AS id FROM beneficiary_fact ORDER BY beneficiary_id')).rows;
-    const inbox = (await reportingClient.query("SELECT count(*)::int AS n FROM inbox_message WHERE consumer = 'reporting'")).rows[0].n;
+    await waitFor(async () => (await facts()) === BURST, {
+      what: `${BURST} facts after the restart`,
+      timeoutMs: 120_000,
+      intervalMs: 250,
+    });
+    const source = await registration
+      .get(DataSource)
+      .query('SELECT id FROM beneficiary ORDER BY id');
+    const projected = (
+      await reportingClient.query(
+        'SELECT beneficiary_id AS id FROM beneficiary_fact ORDER BY beneficiary_id',
+      )
+    ).rows;
+    const inbox = (
+      await reportingClient.query(
+        "SELECT count(*)::int AS n FROM inbox_message WHERE consumer = 'reporting'",
+      )
+    ).rows[0].n;
     expect(countedAtKill).toBeLessThan(BURST);
     expect(projected).toEqual(source);
     expect(inbox).toBe(BURST);

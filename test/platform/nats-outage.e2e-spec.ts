@@ -1,13 +1,20 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JetStreamConnection } from '@mrm/messaging';
-import { bearer, startTestService, TestDatabase, ThrowawayNats, newNamespace, waitFor } from '@mrm/testing';
+import {
+  bearer,
+  startTestService,
+  TestDatabase,
+  ThrowawayNats,
+  newNamespace,
+  waitFor,
+} from '@mrm/testing';
 import request from 'supertest';
-import { RegistrationConfig } from '../../registration/src/registration.config';
-import { RegistrationModule } from '../../registration/src/registration.module';
-import { REGISTRATION_OPENAPI } from '../../registration/src/registration.openapi';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
+import { RegistrationConfig } from '../../apps/registration/src/registration.config';
+import { RegistrationModule } from '../../apps/registration/src/registration.module';
+import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
+import { ReportingConfig } from '../../apps/reporting/src/reporting.config';
+import { ReportingModule } from '../../apps/reporting/src/reporting.module';
+import { REPORTING_OPENAPI } from '../../apps/reporting/src/reporting.openapi';
 
 // NATS goes away: registrations are still accepted (they wait in the outbox), readiness says so,
 // and every event arrives once NATS is back. Uses a nats-server of its own so stopping it
@@ -21,16 +28,33 @@ describe('NATS outage', () => {
   let reporting: NestExpressApplication;
   const caseWorker = bearer('COOPI', ['case-worker']);
   const analyst = bearer('MINISTRY', ['analyst']);
-  const body = { category: 'foreign-avrr', sex: 'male', birthDate: '1995-02-03', nationality: 'GN', regionCode: '04' };
+  const body = {
+    category: 'foreign-avrr',
+    sex: 'male',
+    birthDate: '1995-02-03',
+    nationality: 'GN',
+    regionCode: '04',
+  };
 
   const register = () =>
-    request(registration.getHttpServer()).post('/api/v1/beneficiaries').set('authorization', caseWorker).send(body).expect(201);
+    request(registration.getHttpServer())
+      .post('/api/v1/beneficiaries')
+      .set('authorization', caseWorker)
+      .send(body)
+      .expect(201);
   const counted = async () =>
-    (await request(reporting.getHttpServer()).get('/api/v1/indicators/beneficiaries?groupBy=sex').set('authorization', analyst)).body.total;
+    (
+      await request(reporting.getHttpServer())
+        .get('/api/v1/indicators/beneficiaries?groupBy=sex')
+        .set('authorization', analyst)
+    ).body.total;
 
   beforeAll(async () => {
     nats = await ThrowawayNats.start();
-    [registrationDb, reportingDb] = await Promise.all([TestDatabase.create('outage_reg'), TestDatabase.create('outage_rep')]);
+    [registrationDb, reportingDb] = await Promise.all([
+      TestDatabase.create('outage_reg'),
+      TestDatabase.create('outage_rep'),
+    ]);
     const env = { NATS_URL: nats.url };
     ({ app: registration } = await startTestService({
       service: 'registration',
@@ -64,7 +88,9 @@ describe('NATS outage', () => {
     await waitFor(async () => (await counted()) === 1, { what: 'the first event' });
 
     await nats.pause();
-    await waitFor(() => !registration.get(JetStreamConnection).isConnected(), { what: 'the disconnect' });
+    await waitFor(() => !registration.get(JetStreamConnection).isConnected(), {
+      what: 'the disconnect',
+    });
     const ready = await request(registration.getHttpServer()).get('/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.error.nats.status).toBe('down');
@@ -73,7 +99,10 @@ describe('NATS outage', () => {
 
     await nats.resume();
 
-    await waitFor(async () => (await counted()) === 6, { what: 'all six events after recovery', timeoutMs: 30_000 });
+    await waitFor(async () => (await counted()) === 6, {
+      what: 'all six events after recovery',
+      timeoutMs: 30_000,
+    });
     await request(registration.getHttpServer()).get('/health/ready').expect(200);
   });
 });

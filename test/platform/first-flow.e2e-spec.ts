@@ -1,0 +1,154 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  newNamespace,
+  deleteNamespaceStreams,
+  startTestService,
+  TestDatabase,
+  bearer,
+  waitFor,
+} from '@mrm/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { RegistrationConfig } from '../../apps/registration/src/registration.config';
+import { RegistrationModule } from '../../apps/registration/src/registration.module';
+import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
+import { BeneficiaryFactsRebuild } from '../../apps/reporting/src/beneficiary-indicators/beneficiary-facts.rebuild';
+import { ReportingConfig } from '../../apps/reporting/src/reporting.config';
+import { ReportingModule } from '../../apps/reporting/src/reporting.module';
+import { REPORTING_OPENAPI } from '../../apps/reporting/src/reporting.openapi';
+
+// The first flow across two real services: registration API → outbox → JetStream → reporting.
+describe('registration to reporting', () => {
+  const namespace = newNamespace();
+  let registrationDb: TestDatabase;
+  let reportingDb: TestDatabase;
+  let registration: NestExpressApplication;
+  let reporting: NestExpressApplication;
+  const caseWorker = bearer('IOM', ['case-worker']);
+  const analyst = bearer('MINISTRY', ['analyst']);
+
+  const person = (overrides: Record<string, string> = {}) => ({
+    category: 'returning-moroccan',
+    sex: 'female',
+    birthDate: '1990-05-01',
+    nationality: 'MA',
+    regionCode: '05',
+    programmeCode: 'FORAS',
+    ...overrides,
+  });
+
+  const indicators = async (groupBy: string) =>
+    (
+      await request(reporting.getHttpServer())
+        .get(`/api/v1/indicators/beneficiaries?groupBy=${groupBy}`)
+        .set('authorization', analyst)
+        .expect(200)
+    ).body;
+
+  beforeAll(async () => {
+    [registrationDb, reportingDb] = await Promise.all([
+      TestDatabase.create('flow_reg'),
+      TestDatabase.create('flow_rep'),
+    ]);
+    ({ app: registration } = await startTestService({
+      service: 'registration',
+      configClass: RegistrationConfig,
+      rootModule: (config) => RegistrationModule.forRoot(config),
+      openApi: REGISTRATION_OPENAPI,
+      databaseUrl: registrationDb.url,
+      namespace,
+    }));
+    ({ app: reporting } = await startTestService({
+      service: 'reporting',
+      configClass: ReportingConfig,
+      rootModule: (config) => ReportingModule.forRoot(config),
+      openApi: REPORTING_OPENAPI,
+      databaseUrl: reportingDb.url,
+      namespace,
+    }));
+  });
+
+  afterAll(async () => {
+    await registration?.close();
+    await reporting?.close();
+    await deleteNamespaceStreams(namespace);
+    await Promise.all([registrationDb?.drop(), reportingDb?.drop()]);
+  });
+
+  it('counts registered beneficiaries by each dimension', async () => {
+    const people = [
+      person(),
+      person({ regionCode: '06', sex: 'male' }),
+      person({
+        category: 'foreign-avrr',
+        nationality: 'SN',
+        programmeCode: 'MOTUSE',
+        regionCode: '06',
+      }),
+    ];
+    for (const body of people) {
+      await request(registration.getHttpServer())
+        .post('/api/v1/beneficiaries')
+        .set('authorization', caseWorker)
+        .send(body)
+        .expect(201);
+    }
+
+    await waitFor(async () => (await indicators('region')).total === 3, {
+      what: 'three facts in reporting',
+    });
+
+    expect(await indicators('region')).toEqual({
+      groupBy: 'region',
+      total: 3,
+      groups: [
+        { key: '06', count: 2 },
+        { key: '05', count: 1 },
+      ],
+    });
+    expect((await indicators('programme')).groups).toEqual([
+      { key: 'FORAS', count: 2 },
+      { key: 'MOTUSE', count: 1 },
+    ]);
+    expect((await indicators('sex')).groups).toEqual([
+      { key: 'female', count: 2 },
+      { key: 'male', count: 1 },
+    ]);
+    expect((await indicators('nationality')).groups).toEqual([
+      { key: 'MA', count: 2 },
+      { key: 'SN', count: 1 },
+    ]);
+    expect((await indicators('category')).groups).toEqual([
+      { key: 'returning-moroccan', count: 2 },
+      { key: 'foreign-avrr', count: 1 },
+    ]);
+  });
+
+  it('rebuilds the projection from the stream to exactly the live one', async () => {
+    const live = await reporting
+      .get(DataSource)
+      .query('SELECT * FROM beneficiary_fact ORDER BY beneficiary_id');
+
+    const result = await reporting.get(BeneficiaryFactsRebuild).rebuild();
+
+    const rebuilt = await reporting
+      .get(DataSource)
+      .query('SELECT * FROM beneficiary_fact ORDER BY beneficiary_id');
+    expect(result.applied).toBe(live.length);
+    expect(rebuilt).toEqual(live);
+  });
+
+  it('answers 400 problem+json for an unknown groupBy and 403 to a case worker', async () => {
+    const bad = await request(reporting.getHttpServer())
+      .get('/api/v1/indicators/beneficiaries?groupBy=name')
+      .set('authorization', analyst);
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors[0].field).toBe('groupBy');
+
+    await request(reporting.getHttpServer())
+      .get('/api/v1/indicators/beneficiaries?groupBy=sex')
+      .set('authorization', caseWorker)
+      .expect(403);
+  });
+});
