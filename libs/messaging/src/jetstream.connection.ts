@@ -91,15 +91,20 @@ export class JetStreamConnection implements OnApplicationShutdown {
 
   private watchStatus(nc: NatsConnection): void {
     void (async () => {
-      for await (const status of nc.status()) {
-        if (status.type === 'disconnect') {
-          this.connected = false;
-          this.logger.warn('disconnected from NATS');
-        } else if (status.type === 'reconnect') {
-          this.connected = true;
-          this.logger.log('reconnected to NATS');
+      try {
+        for await (const status of nc.status()) {
+          if (status.type === 'disconnect') {
+            this.connected = false;
+            this.logger.warn('disconnected from NATS');
+          } else if (status.type === 'reconnect') {
+            this.connected = true;
+            this.logger.log('reconnected to NATS');
+          }
         }
+      } catch (error) {
+        this.logger.warn(`stopped watching NATS status: ${(error as Error).message}`);
       }
+      this.connected = false;
     })();
   }
 

@@ -152,18 +152,31 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  // Never rejects: a rejected task would be an unhandled rejection, fatal to the process.
   private async handleMessage(message: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     const pattern = this.connection.namespace.unprefixed(message.subject);
-    let type = pattern;
+    let envelope: EventEnvelope;
+    try {
+      envelope = fromBinaryMessage((name) => message.headers?.get(name), message.data);
+    } catch (error) {
+      this.record(pattern, await this.deadLetter(message, 'undecodable', error), started);
+      return;
+    }
     let outcome: ConsumeOutcome;
     try {
-      const envelope = fromBinaryMessage((name) => message.headers?.get(name), message.data);
-      type = envelope.type;
       outcome = await this.process(message, pattern, envelope);
     } catch (error) {
-      outcome = await this.deadLetter(message, 'undecodable', error);
+      // Unexpected (e.g. the connection closed mid-settlement): the server redelivers after ack_wait.
+      this.logger.error?.(
+        `${envelope.type} ${envelope.id} left unsettled: ${(error as Error).message}`,
+      );
+      outcome = 'nak';
     }
+    this.record(envelope.type, outcome, started);
+  }
+
+  private record(type: string, outcome: ConsumeOutcome, started: bigint): void {
     this.metrics.consumed.inc({ consumer: this.options.service, type, outcome });
     if (outcome === 'ack' || outcome === 'duplicate') {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -179,7 +192,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) {
       // Another event of a stream we read, which this service does not need.
-      message.ack();
+      settle(() => message.ack());
       return 'skipped';
     }
     if (message.info.deliveryCount > this.options.maxDeliver) {
@@ -213,7 +226,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     envelope: EventEnvelope,
   ): Promise<ConsumeOutcome> {
     const heartbeat = setInterval(
-      () => message.working(),
+      () => settle(() => message.working()),
       Math.max(1000, this.options.ackWaitMs / 2),
     );
     try {
@@ -232,11 +245,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           },
         );
       });
-      message.ack();
+      settle(() => message.ack());
       return 'ack';
     } catch (error) {
       if (error instanceof DuplicateDelivery) {
-        message.ack();
+        settle(() => message.ack());
         return 'duplicate';
       }
       return this.fail(message, envelope, error);
@@ -270,7 +283,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     this.logger.warn?.(
       `${envelope.type} ${envelope.id} failed (delivery ${deliveries}/${this.options.maxDeliver}), retry in ${delayMs} ms: ${(error as Error).message}`,
     );
-    message.nak(delayMs);
+    settle(() => message.nak(delayMs));
     return 'nak';
   }
 
@@ -286,13 +299,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       this.logger.error?.(
         `cannot dead-letter ${message.subject}: ${(publishError as Error).message}`,
       );
-      message.nak(this.options.maxBackoffMs);
+      settle(() => message.nak(this.options.maxBackoffMs));
       return 'nak';
     }
     this.logger.error?.(
       `dead-lettered ${message.subject} #${message.info.streamSequence} (${reason}): ${(error as Error)?.message ?? error}`,
     );
-    message.term(reason);
+    settle(() => message.term(reason));
     return 'dead_letter';
   }
 
@@ -327,6 +340,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         await read('num_ack_pending', this);
       },
     });
+  }
+}
+
+// Acks, naks and progress signals fail once the connection is closing; the server then redelivers
+// after ack_wait, which the inbox makes harmless.
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Nothing to do: redelivery covers it.
   }
 }
 
