@@ -5,3 +5,6 @@ export * from './openapi';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation.pipe';
+export * from './etag';
+export * from './idempotency';
+export * from './pagination';

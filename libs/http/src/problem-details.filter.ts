@@ -41,6 +41,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const correlationId = response.getHeader(CORRELATION_ID_HEADER)?.toString();
     const problem: ProblemDetails = {
+      // Extension members of one problem type (e.g. the candidates of a probable duplicate);
+      // listed first so that they can never replace a standard member.
+      ...((error as { problemExtensions?: Record<string, unknown> }).problemExtensions ?? {}),
       type: problemType(error.service, error.code),
       title: error.title,
       status: error.status,

@@ -5,3 +5,4 @@ export * from './service-config';
 export * from './service-config.token';
 export * from './service-core.module';
 export * from './shutdown-state';
+export * from './platform-schema';

@@ -1,17 +1,14 @@
-import { HTTP_ENTITIES, HTTP_MIGRATIONS } from '@mrm/http';
-import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
 import {
   buildDataSourceOptions,
   ensureDatabaseExists,
   runMigrationsWithLock,
 } from '@mrm/persistence';
-import { DataSource, type MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { withPlatformSchema, type ServiceSchema } from './platform-schema';
 
-export interface MigrateInput {
+export interface MigrateInput extends ServiceSchema {
   readonly service: string;
   readonly url: string;
-  readonly entities: MixedList<Function>;
-  readonly migrations: MixedList<Function>;
 }
 
 /** The `migrate` entrypoint of a service (Kubernetes Job, compose one-shot): create, migrate, exit. */
@@ -20,8 +17,7 @@ export async function migrateService(input: MigrateInput): Promise<string[]> {
   const dataSource = await new DataSource(
     buildDataSourceOptions({
       url: input.url,
-      entities: [...HTTP_ENTITIES, ...(input.entities as Function[])],
-      migrations: [...MESSAGING_MIGRATIONS, ...HTTP_MIGRATIONS, ...(input.migrations as Function[])],
+      ...withPlatformSchema(input),
       applicationName: `mrm-${input.service}-migrate`,
     }),
   ).initialize();

@@ -3,24 +3,21 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
-import { HTTP_ENTITIES, HTTP_MIGRATIONS, RequestContextInterceptor } from '@mrm/http';
-import { MESSAGING_MIGRATIONS, MessagingModule } from '@mrm/messaging';
+import { RequestContextInterceptor } from '@mrm/http';
+import { MessagingModule } from '@mrm/messaging';
 import { buildLoggerParams, MetricsRegistry, ObservabilityModule } from '@mrm/observability';
 import { PersistenceModule } from '@mrm/persistence';
 import { LoggerModule } from 'nestjs-pino';
-import type { MixedList } from 'typeorm';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { messagingOptionsFrom, type ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './service-config.token';
 import { ShutdownState } from './shutdown-state';
+import { withPlatformSchema, type ServiceSchema } from './platform-schema';
 
-export interface ServiceCoreOptions {
+export interface ServiceCoreOptions extends ServiceSchema {
   readonly service: Producer;
   readonly config: ServiceConfig;
-  // TypeORM's own types for entity and migration lists.
-  readonly entities: MixedList<Function>;
-  readonly migrations: MixedList<Function>;
 }
 
 /**
@@ -40,8 +37,7 @@ export class ServiceCoreModule {
         PersistenceModule.forService({
           service,
           url: config.DATABASE_URL,
-          entities: [...HTTP_ENTITIES, ...(options.entities as Function[])],
-          migrations: [...MESSAGING_MIGRATIONS, ...HTTP_MIGRATIONS, ...(options.migrations as Function[])],
+          ...withPlatformSchema(options),
           migrateOnStart: config.DATABASE_MIGRATE_ON_START,
           poolSize: config.DATABASE_POOL_SIZE,
         }),

@@ -1,6 +1,5 @@
-import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
-import { loadConfig } from '@mrm/runtime';
+import { loadConfig, withPlatformSchema } from '@mrm/runtime';
 import { DataSource } from 'typeorm';
 import { ReferralsConfig } from '../referrals.config';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './schema';
@@ -9,7 +8,6 @@ import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './schema';
 export const dataSource = new DataSource(
   buildDataSourceOptions({
     url: loadConfig(ReferralsConfig, 'referrals', process.env).DATABASE_URL,
-    entities: REFERRALS_ENTITIES,
-    migrations: [...MESSAGING_MIGRATIONS, ...REFERRALS_MIGRATIONS],
+    ...withPlatformSchema({ entities: REFERRALS_ENTITIES, migrations: REFERRALS_MIGRATIONS }),
   }),
 );

@@ -1,6 +1,5 @@
-import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
-import { loadConfig } from '@mrm/runtime';
+import { loadConfig, withPlatformSchema } from '@mrm/runtime';
 import { DataSource } from 'typeorm';
 import { ReintegrationConfig } from '../reintegration.config';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './schema';
@@ -9,7 +8,9 @@ import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './schema';
 export const dataSource = new DataSource(
   buildDataSourceOptions({
     url: loadConfig(ReintegrationConfig, 'reintegration', process.env).DATABASE_URL,
-    entities: REINTEGRATION_ENTITIES,
-    migrations: [...MESSAGING_MIGRATIONS, ...REINTEGRATION_MIGRATIONS],
+    ...withPlatformSchema({
+      entities: REINTEGRATION_ENTITIES,
+      migrations: REINTEGRATION_MIGRATIONS,
+    }),
   }),
 );

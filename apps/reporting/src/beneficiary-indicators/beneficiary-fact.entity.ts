@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One beneficiary as reporting knows it: pseudonymous id and statistical dimensions only.
  * Rows can exist before their registration arrives (a merge or erasure seen first), hence nullables.
  */
 @Entity({ name: 'beneficiary_fact' })
+@Index('beneficiary_fact_registered_at_idx', ['registeredAt'])
 export class BeneficiaryFactEntity {
   @PrimaryColumn('uuid') beneficiaryId: string;
   @Column('text', { nullable: true }) ownerOrg: string | null;
@@ -19,5 +20,5 @@ export class BeneficiaryFactEntity {
   @Column('uuid', { nullable: true }) mergedInto: string | null;
   @Column('timestamptz', { nullable: true }) erasedAt: Date | null;
   /** Highest aggregate version applied to the dimension columns. */
-  @Column('int') version: number;
+  @Column('int', { default: 0 }) version: number;
 }

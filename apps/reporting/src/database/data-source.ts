@@ -1,6 +1,5 @@
-import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
-import { loadConfig } from '@mrm/runtime';
+import { loadConfig, withPlatformSchema } from '@mrm/runtime';
 import { DataSource } from 'typeorm';
 import { ReportingConfig } from '../reporting.config';
 import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from './schema';
@@ -9,7 +8,6 @@ import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from './schema';
 export const dataSource = new DataSource(
   buildDataSourceOptions({
     url: loadConfig(ReportingConfig, 'reporting', process.env).DATABASE_URL,
-    entities: REPORTING_ENTITIES,
-    migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
+    ...withPlatformSchema({ entities: REPORTING_ENTITIES, migrations: REPORTING_MIGRATIONS }),
   }),
 );

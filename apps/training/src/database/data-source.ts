@@ -1,6 +1,5 @@
-import { MESSAGING_MIGRATIONS } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
-import { loadConfig } from '@mrm/runtime';
+import { loadConfig, withPlatformSchema } from '@mrm/runtime';
 import { DataSource } from 'typeorm';
 import { TrainingConfig } from '../training.config';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './schema';
@@ -9,7 +8,6 @@ import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './schema';
 export const dataSource = new DataSource(
   buildDataSourceOptions({
     url: loadConfig(TrainingConfig, 'training', process.env).DATABASE_URL,
-    entities: TRAINING_ENTITIES,
-    migrations: [...MESSAGING_MIGRATIONS, ...TRAINING_MIGRATIONS],
+    ...withPlatformSchema({ entities: TRAINING_ENTITIES, migrations: TRAINING_MIGRATIONS }),
   }),
 );

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** An event waiting to be (or already) published; written in the business transaction. */
 @Entity({ name: 'outbox_message' })
+@Index('outbox_message_unpublished_idx', ['occurredAt'], { where: 'published_at IS NULL' })
 export class OutboxMessageEntity {
   /** The event id: CloudEvents `id`, JetStream `Nats-Msg-Id`. */
   @PrimaryColumn('uuid') id: string;
