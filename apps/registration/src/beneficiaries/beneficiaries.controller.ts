@@ -1,31 +1,98 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
+import { Idempotent, IfMatchVersion, WithETag, WithLocation, type Page } from '@mrm/http';
+import { AccessReason } from '../audit/access-reason.decorator';
 import { BeneficiariesService } from './beneficiaries.service';
+import { BeneficiarySearchService } from './beneficiary-search.service';
+import {
+  BeneficiaryPageDto,
+  type BeneficiarySummaryDto,
+} from './dto/beneficiary-summary.response.dto';
 import { BeneficiaryResponseDto, toBeneficiaryResponse } from './dto/beneficiary.response.dto';
 import { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
+import { SearchBeneficiariesQueryDto } from './dto/search-beneficiaries.query.dto';
+import { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
 import { UuidParamDto } from './dto/uuid-param.dto';
 
 @ApiTags('beneficiaries')
+@ApiHeader({
+  name: 'X-Access-Reason',
+  required: false,
+  description: 'Why the data is accessed (audit log)',
+})
 @Controller({ path: 'beneficiaries', version: '1' })
 export class BeneficiariesController {
-  constructor(private readonly beneficiaries: BeneficiariesService) {}
+  constructor(
+    private readonly beneficiaries: BeneficiariesService,
+    private readonly search: BeneficiarySearchService,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('case-worker', 'coordinator')
   @ApiCreatedResponse({ type: BeneficiaryResponseDto })
+  @WithETag()
+  @WithLocation()
+  @Idempotent()
   async register(
     @Body() body: RegisterBeneficiaryRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @AccessReason() reason: string | null,
   ): Promise<BeneficiaryResponseDto> {
-    return toBeneficiaryResponse(await this.beneficiaries.register({ request: body, ownerOrg: principal.org }));
+    return toBeneficiaryResponse(
+      await this.beneficiaries.create({ request: body, principal, reason }),
+    );
+  }
+
+  @Get()
+  @Roles('case-worker', 'coordinator')
+  @ApiOkResponse({ type: BeneficiaryPageDto })
+  list(
+    @Query() query: SearchBeneficiariesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @AccessReason() reason: string | null,
+  ): Promise<Page<BeneficiarySummaryDto>> {
+    return this.search.search({ query, principal, reason });
   }
 
   @Get(':id')
   @Roles('case-worker', 'coordinator')
+  @WithETag()
   @ApiOkResponse({ type: BeneficiaryResponseDto })
-  async get(@Param() { id }: UuidParamDto): Promise<BeneficiaryResponseDto> {
-    return toBeneficiaryResponse(await this.beneficiaries.get(id));
+  async get(
+    @Param() { id }: UuidParamDto,
+    @CurrentPrincipal() principal: Principal,
+    @AccessReason() reason: string | null,
+  ): Promise<BeneficiaryResponseDto> {
+    return toBeneficiaryResponse(
+      await this.beneficiaries.read({ principal, beneficiaryId: id, reason }),
+    );
+  }
+
+  @Patch(':id')
+  @Roles('case-worker', 'coordinator')
+  @WithETag()
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the version being edited',
+  })
+  @ApiOkResponse({ type: BeneficiaryResponseDto })
+  async update(
+    @Param() { id }: UuidParamDto,
+    @Body() patch: UpdateBeneficiaryRequestDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @AccessReason() reason: string | null,
+  ): Promise<BeneficiaryResponseDto> {
+    const view = await this.beneficiaries.update({
+      principal,
+      beneficiaryId: id,
+      patch,
+      expectedVersion,
+      reason,
+    });
+    return toBeneficiaryResponse(view);
   }
 }

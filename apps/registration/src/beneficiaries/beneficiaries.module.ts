@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesService } from './beneficiaries.service';
-import { BeneficiaryEntity } from './beneficiary.entity';
+import { BeneficiaryLifecycleController } from './beneficiary-lifecycle.controller';
+import { BeneficiaryLifecycleService } from './beneficiary-lifecycle.service';
+import { BeneficiarySearchService } from './beneficiary-search.service';
+import { BeneficiaryProtector } from './beneficiary.protector';
+import { DuplicateGate } from './duplicate-gate';
+import { SearchKeysService } from './search-keys.service';
 
+/**
+ * Beneficiaries: identity (encrypted), search, case lifecycle and erasure. Exports
+ * `BeneficiariesService.findAccessible` for features acting on a beneficiary (programmes, consents)
+ * and `SearchKeysService` for duplicate detection. FieldCipher and BlindIndex come from the global
+ * DataProtectionModule.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([BeneficiaryEntity])],
-  controllers: [BeneficiariesController],
-  providers: [BeneficiariesService],
+  imports: [AuditModule],
+  controllers: [BeneficiariesController, BeneficiaryLifecycleController],
+  providers: [
+    BeneficiariesService,
+    BeneficiaryLifecycleService,
+    BeneficiarySearchService,
+    BeneficiaryProtector,
+    DuplicateGate,
+    SearchKeysService,
+  ],
+  exports: [BeneficiariesService, SearchKeysService],
 })
 export class BeneficiariesModule {}

@@ -1,65 +1,248 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '@mrm/auth';
 import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
+import { assertVersionMatches, canonicalJson } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
+import { appendUpdated, dimensionsOf } from './beneficiary-events';
+import {
+  applyPatch,
+  draftFromRequest,
+  draftOfEntity,
+  type BeneficiaryDraft,
+} from './beneficiary-input';
+import { loadLinks, replaceLinks } from './beneficiary-links';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
+import { BeneficiaryProtector } from './beneficiary.protector';
+import { DuplicateGate } from './duplicate-gate';
+import type { BeneficiaryView } from './dto/beneficiary.response.dto';
 import type { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
+import type { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
+import { SearchKeysService } from './search-keys.service';
+
+const RESOURCE = 'beneficiary';
+
+/** What other features learn about a beneficiary they may act on (programmes, consents). */
+export interface AccessibleBeneficiary {
+  readonly id: string;
+  readonly ownerOrg: string;
+  /** One of the five beneficiary categories (programme targeting). */
+  readonly category: string;
+  readonly status: string;
+  readonly erased: boolean;
+  readonly mergedInto: string | null;
+}
 
 @Injectable()
 export class BeneficiariesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly protector: BeneficiaryProtector,
+    private readonly searchKeys: SearchKeysService,
+    private readonly audit: AuditService,
+    private readonly duplicates: DuplicateGate,
   ) {}
 
-  /** Stores the beneficiary and its `beneficiary.registered.v1` event in one transaction. */
-  async register(input: { request: RegisterBeneficiaryRequestDto; ownerOrg: string }): Promise<BeneficiaryEntity> {
-    const { request, ownerOrg } = input;
-    if (new Date(request.birthDate) > new Date()) {
-      throw new BeneficiaryError('BIRTH_DATE_IN_FUTURE', { violations: [{ field: 'birthDate', message: 'must not be in the future' }] });
-    }
+  /**
+   * The beneficiary if the principal may act on it. Throws 404 `BENEFICIARY_NOT_FOUND` when it does
+   * not exist or belongs to another institution, 403 `AUTH_FORBIDDEN` for analysts and auditors.
+   */
+  async findAccessible(input: {
+    principal: Principal;
+    beneficiaryId: string;
+    em?: EntityManager;
+  }): Promise<AccessibleBeneficiary> {
+    const entity = await loadVisible({ em: input.em ?? this.dataSource.manager, ...input });
+    return {
+      id: entity.id,
+      ownerOrg: entity.ownerOrg,
+      category: entity.category,
+      status: entity.status,
+      erased: entity.erasedAt !== null,
+      mergedInto: entity.mergedInto,
+    };
+  }
+
+  /**
+   * Registers a beneficiary: row, search keys, links, `beneficiary.registered.v1` and the audit
+   * entry in one transaction, after the duplicate check (409 unless overridden with a reason).
+   */
+  async create(input: {
+    request: RegisterBeneficiaryRequestDto;
+    principal: Principal;
+    reason?: string | null;
+  }): Promise<BeneficiaryView> {
+    const { request, principal } = input;
+    const draft = draftFromRequest(request);
     return this.dataSource.transaction(async (em) => {
-      const [{ next }] = await em.query(`SELECT nextval('beneficiary_reference_seq') AS next`);
-      const now = new Date();
-      const beneficiary = em.create(BeneficiaryEntity, {
-        id: uuidv7(),
-        reference: `MA-${now.getUTCFullYear()}-${String(next).padStart(6, '0')}`,
-        ownerOrg,
-        category: request.category,
-        sex: request.sex,
-        birthDate: request.birthDate,
-        birthYear: Number(request.birthDate.slice(0, 4)),
-        nationality: request.nationality,
-        regionCode: request.regionCode,
-        programmeCode: request.programmeCode ?? null,
+      await this.assertLinkable(em, principal, request.links ?? [], undefined);
+      const overridden = await this.duplicates.check({
+        em,
+        draft,
+        principal,
+        override: request.duplicateOverride,
       });
-      const saved = await em.save(beneficiary);
+      const id = uuidv7();
+      const [{ next }] = await em.query<Array<{ next: string }>>(
+        `SELECT nextval('beneficiary_reference_seq') AS next`,
+      );
+      const now = new Date();
+      const entity = em.create(BeneficiaryEntity, {
+        ...this.columnsOf(id, draft),
+        id,
+        reference: `MA-${now.getUTCFullYear()}-${String(next).padStart(6, '0')}`,
+        ownerOrg: principal.org,
+        createdBy: principal.sub,
+        status: 'registered',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const saved = await em.save(entity);
+      await this.searchKeys.replaceKeys(em, id, this.searchKeys.keysFor(draft.personal));
+      await replaceLinks(em, id, request.links ?? []);
+      await this.duplicates.queueForReview({
+        em,
+        beneficiaryId: id,
+        candidates: overridden,
+        principal,
+      });
       await this.outbox.append(
         em,
         beneficiaryRegisteredV1,
         {
-          beneficiaryId: saved.id,
+          ...dimensionsOf(saved),
           reference: saved.reference,
-          ownerOrg: saved.ownerOrg,
-          category: saved.category,
-          sex: saved.sex,
-          birthYear: saved.birthYear,
-          nationality: saved.nationality,
-          regionCode: saved.regionCode,
-          ...(saved.programmeCode ? { programmeCode: saved.programmeCode } : {}),
-          version: saved.version,
           registeredAt: saved.createdAt.toISOString(),
         },
-        { subject: saved.id },
+        { subject: id },
       );
-      return saved;
+      await this.audit.record(em, {
+        actor: principal,
+        action: 'create',
+        resourceType: RESOURCE,
+        resourceIds: [id],
+        reason: input.reason,
+        // An override needs a reason and a trace: which candidates the caller chose to ignore.
+        ...(overridden.length > 0 && request.duplicateOverride
+          ? {
+              details: {
+                duplicateOverride: {
+                  reason: request.duplicateOverride.reason,
+                  candidateIds: overridden.map((candidate) => candidate.id),
+                },
+              },
+            }
+          : {}),
+      });
+      return { entity: saved, personal: draft.personal, links: await loadLinks(em, id) };
     });
   }
 
-  async get(id: string): Promise<BeneficiaryEntity> {
-    const found = await this.dataSource.getRepository(BeneficiaryEntity).findOneBy({ id });
-    if (!found) throw new BeneficiaryError('BENEFICIARY_NOT_FOUND');
-    return found;
+  /** A full record, decrypted; every read is audited. */
+  async read(input: {
+    principal: Principal;
+    beneficiaryId: string;
+    reason?: string | null;
+  }): Promise<BeneficiaryView> {
+    const em = this.dataSource.manager;
+    const entity = await loadVisible({ em, ...input });
+    await this.audit.record(undefined, {
+      actor: input.principal,
+      action: 'read',
+      resourceType: RESOURCE,
+      resourceIds: [entity.id],
+      reason: input.reason,
+    });
+    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+  }
+
+  /** Applies a PATCH to the version the caller read (412 otherwise); emits `beneficiary.updated.v1`. */
+  async update(input: {
+    principal: Principal;
+    beneficiaryId: string;
+    patch: UpdateBeneficiaryRequestDto;
+    expectedVersion: number | undefined;
+    reason?: string | null;
+  }): Promise<BeneficiaryView> {
+    return this.dataSource.transaction(async (em) => {
+      const entity = await loadVisible({ em, ...input, lock: true });
+      assertVersionMatches({ expected: input.expectedVersion, current: entity.version });
+      assertMutable(entity);
+      const current = draftOfEntity(entity, this.protector.open(entity));
+      const next = applyPatch(current, input.patch);
+      if (input.patch.links) {
+        await this.assertLinkable(em, input.principal, input.patch.links, entity.id);
+      }
+      const linksBefore = await loadLinks(em, entity.id);
+      const changed = canonicalJson(next) !== canonicalJson(current);
+      if (!changed && !input.patch.links) {
+        return { entity, personal: current.personal, links: linksBefore };
+      }
+      if (canonicalJson(next.personal) !== canonicalJson(current.personal)) {
+        Object.assign(entity, this.protector.seal(entity.id, next.personal));
+        await this.searchKeys.replaceKeys(em, entity.id, this.searchKeys.keysFor(next.personal));
+      }
+      const { personal: _personal, ...clear } = next;
+      Object.assign(entity, clear, { version: entity.version + 1, updatedAt: new Date() });
+      if (input.patch.links) await replaceLinks(em, entity.id, input.patch.links);
+      const saved = await em.save(entity);
+      await appendUpdated({ outbox: this.outbox, em, entity: saved });
+      await this.audit.record(em, {
+        actor: input.principal,
+        action: 'update',
+        resourceType: RESOURCE,
+        resourceIds: [entity.id],
+        reason: input.reason,
+        details: { fields: Object.keys(input.patch).sort() },
+      });
+      return { entity: saved, personal: next.personal, links: await loadLinks(em, entity.id) };
+    });
+  }
+
+  private columnsOf(id: string, draft: BeneficiaryDraft): Partial<BeneficiaryEntity> {
+    const { personal, ...clear } = draft;
+    return { ...clear, ...this.protector.seal(id, personal) };
+  }
+
+  private async assertLinkable(
+    em: EntityManager,
+    principal: Principal,
+    links: ReadonlyArray<{ beneficiaryId: string }>,
+    selfId: string | undefined,
+  ): Promise<void> {
+    const ids = [...new Set(links.map((link) => link.beneficiaryId))];
+    const found =
+      ids.length > 0
+        ? await em.findBy(
+            BeneficiaryEntity,
+            ids.map((id) => ({ id })),
+          )
+        : [];
+    const usable = new Set(
+      found
+        .filter((row) => !row.erasedAt && isVisibleTo(principal, row.ownerOrg))
+        .map((row) => row.id),
+    );
+    const violations = links.flatMap((link, index) =>
+      usable.has(link.beneficiaryId) && link.beneficiaryId !== selfId
+        ? []
+        : [
+            {
+              field: `links.${index}.beneficiaryId`,
+              message: 'must be another beneficiary you can access',
+            },
+          ],
+    );
+    if (violations.length > 0) {
+      throw new BeneficiaryError('BENEFICIARY_INVALID', {
+        detail: 'One or more fields are invalid',
+        violations,
+      });
+    }
   }
 }

@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { BENEFICIARY_CATEGORIES, SEXES } from '../reference/beneficiary-categories';
 import { REGION_CODES } from '../reference/regions';
 
@@ -23,6 +33,18 @@ export class BeneficiaryDimensions {
   @IsIn(REGION_CODES) readonly regionCode: string;
   /** Programme code the beneficiary was registered under, if any. */
   @IsOptional() @IsString() readonly programmeCode?: string;
+  /** Country of origin, ISO 3166-1 alpha-2, if known. */
+  @IsOptional() @Matches(/^[A-Z]{2}$/) readonly countryOfOrigin?: string;
+  /** Country the beneficiary returned from, ISO 3166-1 alpha-2, if any. */
+  @IsOptional() @Matches(/^[A-Z]{2}$/) readonly returnCountry?: string;
+  /** Languages spoken, ISO 639-1 codes (for training sessions and referrals). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z]{2}$/, { each: true })
+  readonly languages?: string[];
+  /** Case status: `registered`, `active` or `closed`. */
+  @IsOptional() @IsIn(['registered', 'active', 'closed']) readonly status?: string;
   /** Aggregate version, incremented on every change; consumers keep the highest. */
   @IsInt() @Min(1) readonly version: number;
 }

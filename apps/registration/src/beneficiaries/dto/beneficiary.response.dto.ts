@@ -1,37 +1,90 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
+import type {
+  BeneficiaryAddress,
+  BeneficiaryNames,
+  IdentityDocument,
+  PersonalData,
+} from '../beneficiary-identity';
+import type { BeneficiaryLinkView } from '../beneficiary-links';
 
 export class BeneficiaryResponseDto {
   @ApiProperty() readonly id: string;
   @ApiProperty({ example: 'MA-2026-000123' }) readonly reference: string;
   @ApiProperty() readonly ownerOrg: string;
+  @ApiProperty({ enum: ['registered', 'active', 'closed'] }) readonly status: string;
+  @ApiPropertyOptional({ nullable: true }) readonly closureReason: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly mergedInto: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Set once the personal data was erased' })
+  readonly erasedAt: string | null;
   @ApiProperty() readonly category: string;
   @ApiProperty() readonly sex: string;
-  @ApiPropertyOptional() readonly birthDate: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly birthDate: string | null;
   @ApiProperty() readonly birthYear: number;
+  @ApiProperty() readonly birthYearEstimated: boolean;
   @ApiProperty() readonly nationality: string;
+  @ApiPropertyOptional({ nullable: true }) readonly countryOfOrigin: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly returnCountry: string | null;
+  @ApiProperty({ type: [String] }) readonly languages: string[];
   @ApiProperty() readonly regionCode: string;
-  @ApiPropertyOptional() readonly programmeCode: string | null;
-  @ApiProperty() readonly status: string;
+  @ApiPropertyOptional({ nullable: true }) readonly programmeCode: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly educationLevel: string | null;
+  @ApiProperty({ type: [String] }) readonly skills: string[];
+  @ApiProperty({ type: [String] }) readonly occupations: string[];
+  @ApiPropertyOptional({ nullable: true, description: 'null once erased' })
+  readonly names: BeneficiaryNames | null;
+  @ApiPropertyOptional({ nullable: true }) readonly phone: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly address: BeneficiaryAddress | null;
+  @ApiProperty() readonly documents: IdentityDocument[];
+  @ApiProperty({ type: [String] }) readonly vulnerabilities: string[];
+  @ApiProperty() readonly links: BeneficiaryLinkView[];
   @ApiProperty() readonly version: number;
   @ApiProperty() readonly createdAt: string;
+  @ApiProperty() readonly updatedAt: string;
 }
 
-/** Copies whitelisted fields only. */
-export function toBeneficiaryResponse(entity: BeneficiaryEntity): BeneficiaryResponseDto {
+/** What a read returns: the row, its decrypted personal data and its links. */
+export interface BeneficiaryView {
+  readonly entity: BeneficiaryEntity;
+  readonly personal: PersonalData;
+  readonly links: BeneficiaryLinkView[];
+}
+
+/** Copies whitelisted fields only (never the encrypted columns). */
+export function toBeneficiaryResponse(view: BeneficiaryView): BeneficiaryResponseDto {
+  const { entity, personal } = view;
   return {
     id: entity.id,
     reference: entity.reference,
     ownerOrg: entity.ownerOrg,
+    status: entity.status,
+    closureReason: entity.closureReason,
+    closedAt: entity.closedAt?.toISOString() ?? null,
+    mergedInto: entity.mergedInto,
+    erasedAt: entity.erasedAt?.toISOString() ?? null,
     category: entity.category,
     sex: entity.sex,
     birthDate: entity.birthDate,
     birthYear: entity.birthYear,
+    birthYearEstimated: entity.birthYearEstimated,
     nationality: entity.nationality,
+    countryOfOrigin: entity.countryOfOrigin,
+    returnCountry: entity.returnCountry,
+    languages: entity.languages,
     regionCode: entity.regionCode,
     programmeCode: entity.programmeCode,
-    status: entity.status,
+    educationLevel: entity.educationLevel,
+    skills: entity.skills,
+    occupations: entity.occupations,
+    names: personal.names,
+    phone: personal.phone,
+    address: personal.address,
+    documents: [...personal.documents],
+    vulnerabilities: [...personal.vulnerabilities],
+    links: view.links,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
   };
 }

@@ -1,0 +1,12 @@
+/** Actions of the audit log (wire-stable: they are stored and queried). */
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'erase',
+  'merge',
+  'import',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

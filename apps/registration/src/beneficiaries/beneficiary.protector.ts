@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { FieldCipher } from '@mrm/protection';
+import type { BeneficiaryEntity } from './beneficiary.entity';
+import type {
+  BeneficiaryAddress,
+  BeneficiaryNames,
+  IdentityDocument,
+  PersonalData,
+} from './beneficiary-identity';
+
+type EncryptedColumns = Pick<
+  BeneficiaryEntity,
+  'namesEnc' | 'phoneEnc' | 'addressEnc' | 'documentsEnc' | 'vulnerabilitiesEnc'
+>;
+
+/**
+ * Encrypts and decrypts the personal columns of a beneficiary. Each token is bound to its row and
+ * field (AAD `beneficiary:<id>:<field>`), so a token copied elsewhere does not decrypt.
+ */
+@Injectable()
+export class BeneficiaryProtector {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  seal(id: string, data: PersonalData): EncryptedColumns {
+    const context = (field: string) => `beneficiary:${id}:${field}`;
+    return {
+      namesEnc: this.cipher.encryptJson(data.names, context('names')),
+      phoneEnc: this.cipher.encrypt(data.phone, context('phone')),
+      addressEnc: this.cipher.encryptJson(data.address, context('address')),
+      documentsEnc:
+        data.documents.length > 0
+          ? this.cipher.encryptJson(data.documents, context('documents'))
+          : null,
+      vulnerabilitiesEnc:
+        data.vulnerabilities.length > 0
+          ? this.cipher.encryptJson(data.vulnerabilities, context('vulnerabilities'))
+          : null,
+    };
+  }
+
+  open(entity: BeneficiaryEntity): PersonalData {
+    const context = (field: string) => `beneficiary:${entity.id}:${field}`;
+    return {
+      names: this.cipher.decryptJson<BeneficiaryNames>(entity.namesEnc, context('names')),
+      phone: this.cipher.decrypt(entity.phoneEnc, context('phone')),
+      address: this.cipher.decryptJson<BeneficiaryAddress>(entity.addressEnc, context('address')),
+      documents:
+        this.cipher.decryptJson<IdentityDocument[]>(entity.documentsEnc, context('documents')) ??
+        [],
+      vulnerabilities:
+        this.cipher.decryptJson<string[]>(entity.vulnerabilitiesEnc, context('vulnerabilities')) ??
+        [],
+    };
+  }
+}

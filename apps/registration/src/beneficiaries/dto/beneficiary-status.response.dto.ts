@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BeneficiaryEntity } from '../beneficiary.entity';
+
+/** The answer to a status change or an erasure: no personal data, the new version. */
+export class BeneficiaryStatusResponseDto {
+  @ApiProperty() readonly id: string;
+  @ApiProperty() readonly reference: string;
+  @ApiProperty({ enum: ['registered', 'active', 'closed'] }) readonly status: string;
+  @ApiPropertyOptional({ nullable: true }) readonly closureReason: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) readonly erasedAt: string | null;
+  @ApiProperty() readonly version: number;
+}
+
+export function toBeneficiaryStatusResponse(
+  entity: BeneficiaryEntity,
+): BeneficiaryStatusResponseDto {
+  return {
+    id: entity.id,
+    reference: entity.reference,
+    status: entity.status,
+    closureReason: entity.closureReason,
+    closedAt: entity.closedAt?.toISOString() ?? null,
+    erasedAt: entity.erasedAt?.toISOString() ?? null,
+    version: entity.version,
+  };
+}

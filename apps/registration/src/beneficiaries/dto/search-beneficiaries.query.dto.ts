@@ -1,0 +1,82 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BENEFICIARY_CATEGORIES } from '@mrm/contracts';
+import { PageQueryDto } from '@mrm/http';
+import {
+  IsIn,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  IsOptional,
+  ValidateIf,
+} from 'class-validator';
+import { DOCUMENT_TYPES } from '../beneficiary-identity';
+import { IsE164Phone, IsRegion } from './validators';
+
+export const BENEFICIARY_STATUSES = ['registered', 'active', 'closed'] as const;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const withDocument = (query: SearchBeneficiariesQueryDto) =>
+  query.documentType !== undefined || query.documentNumber !== undefined;
+
+/** Filters of the beneficiary list; all combine (AND). */
+export class SearchBeneficiariesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'FORAS', description: 'Programme code registered under' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'programme must be an upper-case programme code' })
+  readonly programme?: string;
+
+  @ApiPropertyOptional({ example: '05', description: 'Region code or name' })
+  @IsOptional()
+  @IsRegion()
+  readonly region?: string;
+
+  @ApiPropertyOptional({ enum: BENEFICIARY_CATEGORIES })
+  @IsOptional()
+  @IsIn(BENEFICIARY_CATEGORIES)
+  readonly category?: string;
+
+  @ApiPropertyOptional({ enum: BENEFICIARY_STATUSES })
+  @IsOptional()
+  @IsIn(BENEFICIARY_STATUSES)
+  readonly status?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Registered on or after (UTC date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'registeredFrom must be a date YYYY-MM-DD' })
+  readonly registeredFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Registered on or before (UTC date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'registeredTo must be a date YYYY-MM-DD' })
+  readonly registeredTo?: string;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_TYPES, description: 'With documentNumber: exact match' })
+  @ValidateIf(withDocument)
+  @IsIn(DOCUMENT_TYPES, {
+    message: 'documentType must be one of $constraint1 (with documentNumber)',
+  })
+  readonly documentType?: string;
+
+  @ApiPropertyOptional({ example: 'AB123456' })
+  @ValidateIf(withDocument)
+  @IsString({ message: 'documentNumber is required with documentType' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 .-]{0,31}$/, {
+    message: 'documentNumber must be letters and digits',
+  })
+  readonly documentNumber?: string;
+
+  @ApiPropertyOptional({ example: '+212612345678', description: 'Exact match (E.164)' })
+  @IsOptional()
+  @IsE164Phone()
+  readonly phone?: string;
+
+  @ApiPropertyOptional({
+    example: 'Mohamed El Amrani',
+    description: 'Latin or Arabic script, any order',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  readonly name?: string;
+}

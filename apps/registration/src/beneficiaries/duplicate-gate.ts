@@ -1,0 +1,90 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Principal } from '@mrm/auth';
+import type { EntityManager } from 'typeorm';
+import type { BeneficiaryDraft } from './beneficiary-input';
+import { BeneficiaryError } from './beneficiary.errors';
+import {
+  DUPLICATE_DETECTOR,
+  type DuplicateCandidate,
+  type DuplicateDetector,
+} from './duplicate-detector';
+
+/**
+ * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) inside the
+ * create transaction, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
+ */
+@Injectable()
+export class DuplicateGate {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(DUPLICATE_DETECTOR) private detector?: DuplicateDetector | null,
+  ) {}
+
+  /** Throws 409 with the candidates unless overridden; returns the overridden candidates. */
+  async check(input: {
+    em: EntityManager;
+    draft: BeneficiaryDraft;
+    principal: Principal;
+    override?: { reason: string };
+  }): Promise<DuplicateCandidate[]> {
+    const detector = this.duplicateDetector();
+    const { names, phone, documents } = input.draft.personal;
+    if (!detector || !names) return [];
+    const candidates = await detector.check(
+      input.em,
+      {
+        names,
+        birthYear: input.draft.birthYear,
+        birthYearEstimated: input.draft.birthYearEstimated,
+        nationality: input.draft.nationality,
+        ...(phone ? { phone } : {}),
+        documents,
+      },
+      input.principal,
+    );
+    if (candidates.length > 0 && !input.override) {
+      const error = new BeneficiaryError('PROBABLE_DUPLICATE', {
+        detail:
+          'Check the candidates; to register anyway, repeat the request with duplicateOverride.reason',
+      });
+      // Ids, references and reasons only: never another institution's personal data.
+      throw Object.assign(error, {
+        problemExtensions: {
+          candidates: candidates.map(({ id, reference, reasons }) => ({
+            id,
+            reference,
+            reasons: [...reasons],
+          })),
+        },
+      });
+    }
+    return candidates;
+  }
+
+  /** Hands the overridden candidates of a new record to the review queue (same transaction). */
+  async queueForReview(input: {
+    em: EntityManager;
+    beneficiaryId: string;
+    candidates: readonly DuplicateCandidate[];
+    principal: Principal;
+  }): Promise<void> {
+    const { em, candidates, ...rest } = input;
+    if (candidates.length === 0) return;
+    await this.duplicateDetector()?.queueForReview?.(em, { ...rest, candidates });
+  }
+
+  // duplicates/ may register its detector in its own module; look it up across modules once.
+  private duplicateDetector(): DuplicateDetector | undefined {
+    if (this.detector === undefined) {
+      try {
+        this.detector = this.moduleRef.get<DuplicateDetector>(DUPLICATE_DETECTOR, {
+          strict: false,
+        });
+      } catch {
+        this.detector = null;
+      }
+    }
+    return this.detector ?? undefined;
+  }
+}
