@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
+import { ConsentEntity } from './consent.entity';
+import { ConsentsController } from './consents.controller';
+import { ConsentsService } from './consents.service';
+
+/** Structured consent; exports `ConsentsService.activeConsentsFor` for features that share data. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ConsentEntity]), BeneficiariesModule],
+  controllers: [ConsentsController],
+  providers: [ConsentsService],
+  exports: [ConsentsService],
+})
+export class ConsentsModule {}
