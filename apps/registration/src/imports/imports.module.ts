@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
+import { DuplicateGate } from '../beneficiaries/duplicate-gate';
+import { ImportService } from './import.service';
+import { ImportsController } from './imports.controller';
+
+/**
+ * Bulk import of beneficiary lists (CSV/XLSX) through the registration rules of beneficiaries/.
+ * Owns `import_row`. `ImportService` is exported for the command-line import.
+ */
+@Module({
+  imports: [AuditModule, BeneficiariesModule],
+  controllers: [ImportsController],
+  // The gate of create, for the dry run's duplicate check (it finds duplicates/' detector itself).
+  providers: [ImportService, DuplicateGate],
+  exports: [ImportService],
+})
+export class ImportsModule {}
