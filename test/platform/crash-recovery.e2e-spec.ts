@@ -10,10 +10,13 @@ import {
   TestDatabase,
   testNatsUrl,
   waitFor,
+  syntheticRegistration,
 } from '@mrm/testing';
+import { plainToInstance } from 'class-transformer';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { BeneficiariesService } from '../../apps/registration/src/beneficiaries/beneficiaries.service';
+import { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
 import { RegistrationConfig } from '../../apps/registration/src/registration.config';
 import { RegistrationModule } from '../../apps/registration/src/registration.module';
 import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
@@ -58,7 +61,7 @@ describe('reporting killed during a burst', () => {
 
   beforeAll(async () => {
     if (!existsSync(REPORTING_MAIN))
-      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
+      {throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);}
     [registrationDb, reportingDb] = await Promise.all([
       TestDatabase.create('crash_reg'),
       TestDatabase.create('crash_rep'),
@@ -97,15 +100,12 @@ describe('reporting killed during a burst', () => {
       const workers = Array.from({ length: 8 }, async () => {
         while (submitted < BURST) {
           submitted += 1;
-          await service.register({
-            request: {
-              category: 'returning-moroccan',
-              sex: submitted % 2 ? 'male' : 'female',
-              birthDate: '1985-06-15',
-              nationality: 'MA',
-              regionCode: String((submitted % 12) + 1).padStart(2, '0'),
-            },
-            ownerOrg: 'IOM',
+          await service.create({
+            request: plainToInstance(
+              RegisterBeneficiaryRequestDto,
+              syntheticRegistration(submitted),
+            ),
+            principal: { sub: 'burst', org: 'IOM', roles: ['case-worker'] },
           });
         }
       });
@@ -144,5 +144,13 @@ describe('reporting killed during a burst', () => {
     expect(countedAtKill).toBeLessThan(BURST);
     expect(projected).toEqual(source);
     expect(inbox).toBe(BURST);
+
+    // And a SIGTERM drains and exits cleanly within the grace period.
+    const second = reporting!;
+    const exit = new Promise<number | null>((resolve) =>
+      second.once('exit', (code) => resolve(code)),
+    );
+    second.kill('SIGTERM');
+    expect(await exit).toBe(0);
   }, 240_000);
 });

@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  syntheticRegistration,
+  testNatsUrl,
   newNamespace,
   deleteNamespaceStreams,
   startTestService,
@@ -7,6 +9,10 @@ import {
   bearer,
   waitFor,
 } from '@mrm/testing';
+import { beneficiaryRegisteredV1 } from '@mrm/contracts';
+import { BusNamespace } from '@mrm/messaging';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RegistrationConfig } from '../../apps/registration/src/registration.config';
@@ -27,15 +33,14 @@ describe('registration to reporting', () => {
   const caseWorker = bearer('IOM', ['case-worker']);
   const analyst = bearer('MINISTRY', ['analyst']);
 
-  const person = (overrides: Record<string, string> = {}) => ({
-    category: 'returning-moroccan',
-    sex: 'female',
-    birthDate: '1990-05-01',
-    nationality: 'MA',
-    regionCode: '05',
-    programmeCode: 'FORAS',
-    ...overrides,
-  });
+  let people = 0;
+  const person = (overrides: Record<string, string> = {}) =>
+    syntheticRegistration((people += 1), {
+      sex: 'female',
+      regionCode: '05',
+      programmeCode: 'FORAS',
+      ...overrides,
+    });
 
   const indicators = async (groupBy: string) =>
     (
@@ -150,5 +155,44 @@ describe('registration to reporting', () => {
       .get('/api/v1/indicators/beneficiaries?groupBy=sex')
       .set('authorization', caseWorker)
       .expect(403);
+  });
+
+  it('carries the request correlation id into the event and exposes backbone metrics', async () => {
+    await request(registration.getHttpServer())
+      .post('/api/v1/beneficiaries')
+      .set('authorization', caseWorker)
+      .set('x-correlation-id', 'case-file-2026-42')
+      .send(person({ regionCode: '01' }))
+      .expect(201)
+      .expect('x-correlation-id', 'case-file-2026-42');
+    await waitFor(async () => (await indicators('region')).total === 4, {
+      what: 'the fourth fact',
+    });
+
+    const nc = await connect({ servers: testNatsUrl() });
+    const jsm = await jetstreamManager(nc);
+    const stream = new BusNamespace(namespace).stream('REGISTRATION');
+    const last = await jsm.streams.getMessage(stream, {
+      last_by_subj: new BusNamespace(namespace).subject(beneficiaryRegisteredV1.subject),
+    });
+    await nc.close();
+    expect(last?.header.get('ce-correlationid')).toBe('case-file-2026-42');
+
+    const produced = (await request(registration.getHttpServer()).get('/metrics').expect(200)).text;
+    expect(produced).toMatch(
+      /mrm_events_published_total\{type="beneficiary.registered.v1",service="registration"\} 4/,
+    );
+    expect(produced).toMatch(/mrm_outbox_backlog\{service="registration"\} 0/);
+    expect(produced).toMatch(/mrm_outbox_oldest_age_seconds\{service="registration"\} 0/);
+    const consumed = (await request(reporting.getHttpServer()).get('/metrics').expect(200)).text;
+    expect(consumed).toMatch(
+      /mrm_events_consumed_total\{consumer="reporting",type="beneficiary.registered.v1",outcome="ack",service="reporting"\} 4/,
+    );
+    expect(consumed).toMatch(
+      /mrm_event_handler_duration_seconds_count\{[^}]*consumer="reporting"[^}]*type="beneficiary.registered.v1"[^}]*\} 4/,
+    );
+    expect(consumed).toMatch(
+      /mrm_consumer_pending_messages\{stream="[A-Z0-9]+_REGISTRATION",consumer="reporting",service="reporting"\} 0/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   ThrowawayNats,
   newNamespace,
   waitFor,
+  syntheticRegistration,
 } from '@mrm/testing';
 import request from 'supertest';
 import { RegistrationConfig } from '../../apps/registration/src/registration.config';
@@ -28,19 +29,19 @@ describe('NATS outage', () => {
   let reporting: NestExpressApplication;
   const caseWorker = bearer('COOPI', ['case-worker']);
   const analyst = bearer('MINISTRY', ['analyst']);
-  const body = {
-    category: 'foreign-avrr',
-    sex: 'male',
-    birthDate: '1995-02-03',
-    nationality: 'GN',
-    regionCode: '04',
-  };
+  let people = 0;
+  const body = () =>
+    syntheticRegistration((people += 1), {
+      category: 'foreign-avrr',
+      nationality: 'GN',
+      regionCode: '04',
+    });
 
   const register = () =>
     request(registration.getHttpServer())
       .post('/api/v1/beneficiaries')
       .set('authorization', caseWorker)
-      .send(body)
+      .send(body())
       .expect(201);
   const counted = async () =>
     (

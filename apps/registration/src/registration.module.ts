@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@mrm/runtime';
+import { AuditModule } from './audit/audit.module';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
+import { ConsentsModule } from './consents/consents.module';
+import { DataProtectionModule } from './data-protection/data-protection.module';
+import { DuplicatesModule } from './duplicates/duplicates.module';
+import { ImportsModule } from './imports/imports.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from './database/schema';
 import type { RegistrationConfig } from './registration.config';
 
@@ -17,7 +23,13 @@ export class RegistrationModule {
           entities: REGISTRATION_ENTITIES,
           migrations: REGISTRATION_MIGRATIONS,
         }),
+        DataProtectionModule,
+        AuditModule,
         BeneficiariesModule,
+        ProgrammesModule,
+        ConsentsModule,
+        DuplicatesModule,
+        ImportsModule,
       ],
     };
   }

@@ -1,6 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import { deleteNamespaceStreams, newNamespace, startTestService, TestDatabase, testNatsUrl, waitFor } from '@mrm/testing';
+import {
+  deleteNamespaceStreams,
+  newNamespace,
+  startTestService,
+  TestDatabase,
+  testNatsUrl,
+  waitFor,
+} from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
@@ -33,7 +40,9 @@ describe('transactional outbox', () => {
   });
   const messagesInStream = async () => (await jsm.streams.info(stream)).state.messages;
   const outboxRow = async (id: string) =>
-    (await app.get(DataSource).query('SELECT published_at FROM outbox_message WHERE id = $1', [id]))[0];
+    (
+      await app.get(DataSource).query('SELECT published_at FROM outbox_message WHERE id = $1', [id])
+    )[0];
 
   beforeAll(async () => {
     database = await TestDatabase.create('outbox');
@@ -47,7 +56,9 @@ describe('transactional outbox', () => {
     }));
     nc = await connect({ servers: testNatsUrl() });
     jsm = await jetstreamManager(nc);
-    await waitFor(async () => !!(await jsm.streams.info(stream).catch(() => null)), { what: 'the stream' });
+    await waitFor(async () => !!(await jsm.streams.info(stream).catch(() => null)), {
+      what: 'the stream',
+    });
   });
 
   afterAll(async () => {
@@ -63,7 +74,9 @@ describe('transactional outbox', () => {
 
     await expect(
       app.get(DataSource).transaction(async (em) => {
-        await app.get(OutboxWriter).append(em, beneficiaryRegisteredV1, data(id), { subject: id, id });
+        await app
+          .get(OutboxWriter)
+          .append(em, beneficiaryRegisteredV1, data(id), { subject: id, id });
         throw new Error('business rule broken after the append');
       }),
     ).rejects.toThrow('business rule broken');
@@ -77,9 +90,15 @@ describe('transactional outbox', () => {
     const before = await messagesInStream();
     const id = uuidv7();
 
-    await app.get(DataSource).transaction((em) => app.get(OutboxWriter).append(em, beneficiaryRegisteredV1, data(id), { subject: id, id }));
+    await app
+      .get(DataSource)
+      .transaction((em) =>
+        app.get(OutboxWriter).append(em, beneficiaryRegisteredV1, data(id), { subject: id, id }),
+      );
 
-    await waitFor(async () => (await outboxRow(id))?.published_at !== null, { what: 'the relay to mark the row' });
+    await waitFor(async () => (await outboxRow(id))?.published_at !== null, {
+      what: 'the relay to mark the row',
+    });
     expect(await messagesInStream()).toBe(before + 1);
   });
 
@@ -87,15 +106,19 @@ describe('transactional outbox', () => {
     const relay = app.get(OutboxRelay);
     await relay.stop();
     const id = uuidv7();
-    const envelope = await app.get(DataSource).transaction((em) =>
-      app.get(OutboxWriter).append(em, beneficiaryRegisteredV1, data(id), { subject: id, id }),
-    );
+    const envelope = await app
+      .get(DataSource)
+      .transaction((em) =>
+        app.get(OutboxWriter).append(em, beneficiaryRegisteredV1, data(id), { subject: id, id }),
+      );
     const before = await messagesInStream();
     // What the dying relay managed: the message reached the stream, the row was never marked.
     await app.get(JetStreamClient).publishEnvelope(envelope);
 
     relay.start();
-    await waitFor(async () => (await outboxRow(id))?.published_at !== null, { what: 'the restarted relay' });
+    await waitFor(async () => (await outboxRow(id))?.published_at !== null, {
+      what: 'the restarted relay',
+    });
 
     expect(await messagesInStream()).toBe(before + 1);
   });

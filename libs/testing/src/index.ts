@@ -4,3 +4,4 @@ export * from './test-namespace';
 export * from './throwaway-nats';
 export * from './wait-for';
 export * from './service-harness';
+export * from './synthetic-people';

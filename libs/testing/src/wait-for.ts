@@ -7,7 +7,7 @@ export async function waitFor(
   for (;;) {
     if (await check()) return;
     if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);
+      {throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);}
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
 }
