@@ -60,8 +60,9 @@ describe('reporting killed during a burst', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(REPORTING_MAIN))
-      {throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);}
+    if (!existsSync(REPORTING_MAIN)) {
+      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
+    }
     [registrationDb, reportingDb] = await Promise.all([
       TestDatabase.create('crash_reg'),
       TestDatabase.create('crash_rep'),

@@ -59,8 +59,9 @@ describe('JetStream consumer delivery guarantees', () => {
 
   const publish = async (envelope: EventEnvelope, msgID: string = envelope.id, body?: string) => {
     const h = headers();
-    for (const [name, value] of Object.entries(toBinaryHeaders(envelope)))
+    for (const [name, value] of Object.entries(toBinaryHeaders(envelope))) {
       if (name !== 'Nats-Msg-Id') h.set(name, value);
+    }
     await js.publish(subject, body ?? JSON.stringify(envelope.data), { msgID, headers: h });
   };
   const effects = async (beneficiaryId: string): Promise<number> =>

@@ -26,8 +26,9 @@ export class ProbeBehaviour {
     const script = this.scripts.get(beneficiaryId);
     if (script === 'reject') throw new PermanentEventError('probe rejects this event');
     if (script === 'always-fail') throw new Error('probe always fails');
-    if (script && times.length <= script.failTimes)
+    if (script && times.length <= script.failTimes) {
       throw new Error(`probe fails attempt ${times.length}`);
+    }
   }
 }
 

@@ -176,8 +176,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.listener = listener;
     } catch (error) {
       this.logger.warn(`cannot LISTEN for outbox rows (${(error as Error).message}); polling`);
-      if (!this.stopped)
+      if (!this.stopped) {
         setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs * 5);
+      }
     }
   }
 

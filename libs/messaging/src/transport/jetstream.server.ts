@@ -109,8 +109,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           producer,
           this.options,
         );
-        if (!this.consumed.some((entry) => entry.stream === stream))
+        if (!this.consumed.some((entry) => entry.stream === stream)) {
           this.consumed.push({ stream, durable });
+        }
         const consumer = await this.connection.js.consumers.get(stream, durable);
         await this.pullUntilStopped(consumer);
       } catch (error) {
@@ -203,8 +204,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       );
     }
     const definition = findEventDefinition(envelope.type);
-    if (!definition)
+    if (!definition) {
       return this.deadLetter(message, 'unknown-type', new Error(`unknown type ${envelope.type}`));
+    }
     if (definition.subject !== pattern) {
       return this.deadLetter(
         message,
@@ -274,8 +276,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   ): Promise<ConsumeOutcome> {
     const deliveries = message.info.deliveryCount;
     if (isPermanentFailure(error)) return this.deadLetter(message, 'rejected', error);
-    if (deliveries >= this.options.maxDeliver)
+    if (deliveries >= this.options.maxDeliver) {
       return this.deadLetter(message, 'deliveries-exhausted', error);
+    }
     const delayMs = Math.min(
       this.options.maxBackoffMs,
       this.options.baseBackoffMs * 2 ** (deliveries - 1),
