@@ -31,6 +31,8 @@ const REQUIRED: ReadonlyArray<keyof typeof ATTRIBUTE_HEADERS> = [
  * UTF-8 form outside printable US-ASCII, plus space, `"` and `%`, becomes `%XX`.
  */
 export function percentEncodeHeaderValue(value: string): string {
+  // Most values (ids, types, timestamps) need no encoding: skip the byte walk.
+  if (/^[\x21\x23\x24\x26-\x7e]*$/.test(value)) return value;
   let out = '';
   for (const byte of Buffer.from(value, 'utf8')) {
     const printable = byte > 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x25;
@@ -42,6 +44,7 @@ export function percentEncodeHeaderValue(value: string): string {
 }
 
 export function percentDecodeHeaderValue(value: string): string {
+  if (!value.includes('%')) return value;
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i += 1) {
     const hex = value.slice(i + 1, i + 3);

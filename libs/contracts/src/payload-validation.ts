@@ -1,4 +1,3 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EventDefinition } from './event-definition';
 
@@ -18,7 +17,9 @@ export function validatePayload<T extends object>(
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, violations: [{ field: '', message: 'payload must be a JSON object' }] };
   }
-  const instance = plainToInstance(definition.payload as new () => T, data);
+  // Contract payloads hold primitives and arrays of primitives only (STYLE.md §4.4.8), so an
+  // instance is the data with the class's prototype: no class-transformer walk per event.
+  const instance = Object.assign(Object.create(definition.payload.prototype as object) as T, data);
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: true });
   if (errors.length === 0) {
     return { ok: true, value: instance };
