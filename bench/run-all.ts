@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { connect } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import { endToEndLag, LAG_RATE, POLL_INTERVAL_MS, type EndToEndLagResult } from './end-to-end-lag';
+import { rebuildRate, PUBLISH_WINDOW, REBUILD_EVENTS, type RebuildResult } from './rebuild';
+import {
+  CONCURRENCY,
+  RAW_POOL_SIZE,
+  registrationThroughput,
+  type RegistrationThroughputResult,
+} from './registration-throughput';
+import { SERVICE_LOG_LEVEL } from './lib/service-process';
+import { fmtMs, fmtRate, fmtRatio, table, verdict } from './lib/stats';
+import { BenchResources } from './lib/substrate';
+
+// `npm run bench`: measures the platform beside raw-substrate ceilings; prints, never asserts.
+
+const THROUGHPUT_TARGET = 0.5;
+const LAG_P99_TARGET_MS = 1000;
+const REBUILD_TARGET = 0.5;
+
+let current: BenchResources | undefined;
+
+class Skipped extends Error {
+  constructor() {
+    super('skipped (BENCH_ONLY)');
+  }
+}
+
+/** The summary row of a stage that did not produce figures. */
+function noFigures(figure: string, outcome: Error, target: string): string[] {
+  return outcome instanceof Skipped
+    ? [figure, 'skipped', '', '', target, '—']
+    : [figure, 'error', '', '', target, 'FAIL'];
+}
+
+// BENCH_ONLY=1,3 runs a subset (development); the default runs everything.
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+
+async function stage<T>(
+  number: string,
+  title: string,
+  run: (resources: BenchResources) => Promise<T>,
+): Promise<T | Error> {
+  if (ONLY.length > 0 && !ONLY.includes(number)) return new Skipped();
+  console.log(`\n== ${title}`);
+  const resources = new BenchResources();
+  current = resources;
+  const started = performance.now();
+  try {
+    return await run(resources);
+  } catch (error) {
+    console.error(`  FAILED: ${(error as Error).stack ?? String(error)}`);
+    return error as Error;
+  } finally {
+    await resources.release();
+    current = undefined;
+    console.log(
+      `  (stage took ${((performance.now() - started) / 1000).toFixed(1)} s, resources released; ` +
+        `1-min load average ${loadavg()[0].toFixed(2)})`,
+    );
+  }
+}
+
+async function describeEnvironment(resources: BenchResources): Promise<void> {
+  const pg = new Client({ connectionString: resources.databaseServerUrl });
+  await pg.connect();
+  const setting = async (name: string) =>
+    (await pg.query<Record<string, string>>(`SHOW ${name}`)).rows[0][name];
+  const pgVersion = (await pg.query<{ v: string }>('SELECT version() AS v')).rows[0].v.split(
+    ' on ',
+  )[0];
+  const pgSettings = `synchronous_commit=${await setting('synchronous_commit')}, fsync=${await setting('fsync')}, shared_buffers=${await setting('shared_buffers')}`;
+  await pg.end();
+  const nc = await connect({ servers: resources.natsUrl });
+  const natsVersion = nc.info?.version ?? '?';
+  await nc.close();
+  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}`);
+  console.log(`${pgVersion} (${pgSettings}) at ${new URL(resources.databaseServerUrl).host}`);
+  console.log(`nats-server ${natsVersion} at ${resources.natsUrl}`);
+  console.log(
+    `load average before the run: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `services: separate processes (node dist/apps/<svc>/src/main.js, LOG_LEVEL=${SERVICE_LOG_LEVEL}); ` +
+      'load generator, pollers and raw ceilings in this process',
+  );
+}
+
+function summary(
+  throughput: RegistrationThroughputResult | Error,
+  lag: EndToEndLagResult | Error,
+  rebuild: RebuildResult | Error,
+): string {
+  const rows: string[][] = [];
+  if (throughput instanceof Error) {
+    rows.push(noFigures('1. Registration POST throughput', throughput, `≥ ${THROUGHPUT_TARGET}`));
+  } else {
+    const { api, raw } = throughput;
+    const ratio = api.ratePerSecond / raw.ratePerSecond;
+    rows.push([
+      `1. Registration POST throughput (c=${CONCURRENCY})`,
+      fmtRate(api.ratePerSecond, 'req/s'),
+      fmtRate(raw.ratePerSecond, 'tx/s'),
+      fmtRatio(ratio),
+      `≥ ${THROUGHPUT_TARGET}`,
+      verdict(ratio >= THROUGHPUT_TARGET && api.errors === 0),
+    ]);
+    rows.push([
+      '   latency p50 / p99',
+      `${fmtMs(api.latency.p50)} / ${fmtMs(api.latency.p99)}`,
+      `${fmtMs(raw.latency.p50)} / ${fmtMs(raw.latency.p99)}`,
+      '—',
+      '',
+      '—',
+    ]);
+  }
+  if (lag instanceof Error) {
+    rows.push(noFigures('2. End-to-end lag 201 → fact', lag, `p99 < ${LAG_P99_TARGET_MS} ms`));
+  } else {
+    const result = lag;
+    rows.push([
+      `2. End-to-end lag 201 → fact (${LAG_RATE}/s)`,
+      `p50 ${fmtMs(result.lag.p50)} / p99 ${fmtMs(result.lag.p99)}`,
+      '—',
+      '—',
+      `p99 < ${LAG_P99_TARGET_MS} ms`,
+      verdict(
+        result.lag.p99 < LAG_P99_TARGET_MS &&
+          result.missing === 0 &&
+          result.errors === 0 &&
+          result.skipped === 0,
+      ),
+    ]);
+    rows.push([
+      `   API latency at ${LAG_RATE}/s p50 / p99`,
+      `${fmtMs(result.api.p50)} / ${fmtMs(result.api.p99)}`,
+      '—',
+      '—',
+      '',
+      '—',
+    ]);
+  }
+  if (rebuild instanceof Error) {
+    rows.push(noFigures('3. Projection rebuild', rebuild, `≥ ${REBUILD_TARGET}`));
+    rows.push([...noFigures('4. JetStream publish (context)', rebuild, '—').slice(0, 5), '—']);
+  } else {
+    const result = rebuild;
+    const ratio = result.rebuild.ratePerSecond / result.raw.ratePerSecond;
+    rows.push([
+      `3. Projection rebuild (${REBUILD_EVENTS.toLocaleString('en-US')} events)`,
+      fmtRate(result.rebuild.ratePerSecond, 'events/s'),
+      fmtRate(result.raw.ratePerSecond, 'events/s'),
+      fmtRatio(ratio),
+      `≥ ${REBUILD_TARGET}`,
+      verdict(ratio >= REBUILD_TARGET && result.rebuild.rows === REBUILD_EVENTS),
+    ]);
+    rows.push([
+      `4. JetStream publish (window ${PUBLISH_WINDOW}, context)`,
+      fmtRate(result.publish.ratePerSecond, 'msgs/s'),
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
+  }
+  return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log('MRM benchmarks');
+  await describeEnvironment(new BenchResources());
+
+  const throughput = await stage(
+    '1',
+    `1. Registration API throughput: POST /api/v1/beneficiaries, ${CONCURRENCY} concurrent keep-alive requests ` +
+      `vs raw pg transactions (Pool of ${RAW_POOL_SIZE})`,
+    registrationThroughput,
+  );
+  const lag = await stage(
+    '2',
+    `2. End-to-end lag: 201 from registration → fact in reporting's database, ${LAG_RATE} registrations/s, ` +
+      `polled every ${POLL_INTERVAL_MS} ms`,
+    endToEndLag,
+  );
+  const rebuild = await stage(
+    '3',
+    `3./4. JetStream publish of ${REBUILD_EVENTS.toLocaleString('en-US')} events, then projection rebuild ` +
+      'vs raw consume-and-upsert',
+    rebuildRate,
+  );
+
+  console.log(
+    `\n== Summary (load average now: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+  console.log(summary(throughput, lag, rebuild));
+  console.log(
+    'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',
+  );
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    void (current?.release() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
