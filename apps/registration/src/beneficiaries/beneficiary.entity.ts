@@ -1,10 +1,17 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * A person followed by the mechanism. Identifying fields live only in the `*_enc` columns
  * (AES-256-GCM tokens, see data-protection/); the clear columns are statistical dimensions.
  */
 @Entity({ name: 'beneficiary' })
+@Unique('beneficiary_reference_key', ['reference'])
+@Check('beneficiary_status_check', "status IN ('registered', 'active', 'closed')")
+@Index('beneficiary_owner_org_idx', ['ownerOrg'])
+// `(… created_at DESC, id DESC)` in the migration: TypeORM neither expresses nor compares column
+// order or direction, only the name and the set of columns.
+@Index('beneficiary_created_at_id_idx', ['createdAt', 'id'])
+@Index('beneficiary_owner_org_created_at_id_idx', ['ownerOrg', 'createdAt', 'id'])
 export class BeneficiaryEntity {
   @PrimaryColumn('uuid') id: string;
   /** Human-readable case reference, `MA-<year>-<6 digits>`. */
@@ -15,11 +22,11 @@ export class BeneficiaryEntity {
   @Column('date', { nullable: true }) birthDate: string | null;
   @Column('int') birthYear: number;
   @Column('boolean', { default: false }) birthYearEstimated: boolean;
-  @Column('text') nationality: string;
-  @Column('text', { nullable: true }) countryOfOrigin: string | null;
-  @Column('text', { nullable: true }) returnCountry: string | null;
+  @Column('char', { length: 2 }) nationality: string;
+  @Column('char', { length: 2, nullable: true }) countryOfOrigin: string | null;
+  @Column('char', { length: 2, nullable: true }) returnCountry: string | null;
   @Column('text', { array: true, default: () => "'{}'" }) languages: string[];
-  @Column('text') regionCode: string;
+  @Column('char', { length: 2 }) regionCode: string;
   @Column('text', { nullable: true }) programmeCode: string | null;
   @Column('text', { nullable: true }) educationLevel: string | null;
   @Column('text', { array: true, default: () => "'{}'" }) skills: string[];
@@ -36,11 +43,13 @@ export class BeneficiaryEntity {
   @Column('text', { default: 'registered' }) status: string;
   @Column('text', { nullable: true }) closureReason: string | null;
   @Column('timestamptz', { nullable: true }) closedAt: Date | null;
-  @Column('uuid', { nullable: true }) mergedInto: string | null;
+  @Column('uuid', { nullable: true })
+  @ForeignKey(() => BeneficiaryEntity, { name: 'beneficiary_merged_into_fkey' })
+  mergedInto: string | null;
   @Column('timestamptz', { nullable: true }) erasedAt: Date | null;
   // Set explicitly by the service: the version is the ETag, bumped once per change.
   @Column('int') version: number;
-  @Column('timestamptz') createdAt: Date;
-  @Column('timestamptz') updatedAt: Date;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt: Date;
+  @Column('timestamptz', { default: () => 'now()' }) updatedAt: Date;
   @Column('text', { nullable: true }) createdBy: string | null;
 }

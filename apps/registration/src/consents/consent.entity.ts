@@ -1,7 +1,30 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A structured, written consent: which data, to whom, for what, until when; withdrawable. */
 @Entity({ name: 'consent' })
+@Check(
+  'consent_purposes_check',
+  `cardinality(purposes) > 0
+  AND purposes <@ ARRAY['registration', 'training', 'reintegration', 'referral',
+                        'statistics', 'transfer-abroad']::text[]`,
+)
+@Check('consent_recipients_check', 'cardinality(recipients) > 0')
+@Check(
+  'consent_data_categories_check',
+  `cardinality(data_categories) > 0
+  AND data_categories <@ ARRAY['identity', 'contact', 'documents', 'address', 'household',
+                               'vulnerabilities', 'health', 'education-skills',
+                               'programme-history']::text[]`,
+)
+@Check('consent_expiry_check', 'expires_at IS NULL OR expires_at > collected_at')
+@Check(
+  'consent_withdrawal_check',
+  `(withdrawn_at IS NULL) = (withdrawn_by IS NULL)
+  AND (withdrawn_at IS NOT NULL OR withdrawal_reason IS NULL)`,
+)
+// `(beneficiary_id, created_at DESC, id DESC)` in the migration: TypeORM neither expresses nor
+// compares column order or direction, only the name and the set of columns.
+@Index('consent_beneficiary_id_created_at_idx', ['beneficiaryId', 'createdAt', 'id'])
 export class ConsentEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid') beneficiaryId: string;
@@ -22,5 +45,5 @@ export class ConsentEntity {
   @Column('text', { nullable: true }) withdrawalReason: string | null;
   @Column('text', { nullable: true }) withdrawnBy: string | null;
   // Set by the service (millisecond precision) so that list cursors compare exactly.
-  @Column('timestamptz') createdAt: Date;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt: Date;
 }
