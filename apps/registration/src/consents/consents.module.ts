@@ -4,11 +4,12 @@ import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
+import { ConsentsErasureHandler } from './handlers/beneficiary-erased.handler';
 
 /** Structured consent; exports `ConsentsService.activeConsentsFor` for features that share data. */
 @Module({
   imports: [TypeOrmModule.forFeature([ConsentEntity]), BeneficiariesModule],
-  controllers: [ConsentsController],
+  controllers: [ConsentsController, ConsentsErasureHandler],
   providers: [ConsentsService],
   exports: [ConsentsService],
 })

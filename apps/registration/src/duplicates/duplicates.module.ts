@@ -10,6 +10,7 @@ import { DuplicateDetectorService } from './duplicate-detector.service';
 import { DuplicateMergeService } from './duplicate-merge.service';
 import { DuplicateQueueService } from './duplicate-queue.service';
 import { DuplicatesController } from './duplicates.controller';
+import { DuplicateQueueErasureHandler } from './handlers/beneficiary-erased.handler';
 
 /**
  * Duplicates: the detector that create runs (bound to DUPLICATE_DETECTOR; BeneficiariesModule
@@ -24,7 +25,7 @@ import { DuplicatesController } from './duplicates.controller';
     ProgrammesModule,
     ConsentsModule,
   ],
-  controllers: [DuplicatesController],
+  controllers: [DuplicatesController, DuplicateQueueErasureHandler],
   providers: [
     DuplicateDetectorService,
     { provide: DUPLICATE_DETECTOR, useExisting: DuplicateDetectorService },

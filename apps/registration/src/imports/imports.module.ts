@@ -4,6 +4,7 @@ import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { DuplicateGate } from '../beneficiaries/duplicate-gate';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
+import { ImportRowsErasureHandler } from './handlers/beneficiary-erased.handler';
 
 /**
  * Bulk import of beneficiary lists (CSV/XLSX) through the registration rules of beneficiaries/.
@@ -11,7 +12,7 @@ import { ImportsController } from './imports.controller';
  */
 @Module({
   imports: [AuditModule, BeneficiariesModule],
-  controllers: [ImportsController],
+  controllers: [ImportsController, ImportRowsErasureHandler],
   // The gate of create, for the dry run's duplicate check (it finds duplicates/' detector itself).
   providers: [ImportService, DuplicateGate],
   exports: [ImportService],

@@ -1,0 +1,114 @@
+import { waitFor } from '@mrm/testing';
+import { aBeneficiary } from './factories/beneficiary.factory';
+import { auth, RegistrationTestApp } from './support/registration-test-app';
+
+// Erasure reaches every feature of the registry that keeps something about the person: the
+// import rows (keyed hashes of their spreadsheet row), the duplicate review queue and the consents'
+// free-text reasons. Each feature reacts to beneficiary.erased.v1 from the bus.
+describe('erasure across the registry', () => {
+  let sut: RegistrationTestApp;
+  const coordinator = auth('IOM', ['coordinator']);
+
+  beforeAll(async () => {
+    sut = await RegistrationTestApp.start('erasure_propagation');
+  });
+
+  afterAll(async () => {
+    await sut?.stop();
+  });
+
+  const erase = (id: string) =>
+    sut.http
+      .post(`/api/v1/beneficiaries/${id}/erasure`)
+      .set('authorization', coordinator)
+      .send({ reason: 'Request of the person (law 09-08), ticket 42' })
+      .expect(200);
+
+  it('dismisses open duplicate reviews and ends consents, clearing their free text', async () => {
+    const person = aBeneficiary();
+    const { body: first } = await sut.http
+      .post('/api/v1/beneficiaries')
+      .set('authorization', coordinator)
+      .send(person)
+      .expect(201);
+    await sut.http
+      .post('/api/v1/beneficiaries')
+      .set('authorization', coordinator)
+      .send({
+        ...person,
+        phone: undefined,
+        documents: [],
+        duplicateOverride: { reason: 'same name, different person?' },
+      })
+      .expect(201);
+    const { body: consent } = await sut.http
+      .post(`/api/v1/beneficiaries/${first.id}/consents`)
+      .set('authorization', coordinator)
+      .send({
+        purposes: ['referral'],
+        recipients: ['ANAPEC'],
+        dataCategories: ['identity'],
+        noticeVersion: '2026-01',
+      })
+      .expect(201);
+    await sut.http
+      .post(`/api/v1/beneficiaries/${first.id}/consents/${consent.id}/withdrawal`)
+      .set('authorization', coordinator)
+      .send({ reason: 'Mme Benali called from 0612345678' })
+      .expect((response) => expect(response.status).toBeLessThan(300));
+    const [{ open }] = await sut.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM duplicate_candidate WHERE status = 'open' AND (beneficiary_id = $1 OR candidate_id = $1)`,
+      [first.id],
+    );
+    expect(open).toBe(1);
+
+    await erase(first.id);
+
+    await waitFor(
+      async () => {
+        const [queue] = await sut.query<{ open: number }>(
+          `SELECT count(*)::int AS open FROM duplicate_candidate WHERE status = 'open' AND (beneficiary_id = $1 OR candidate_id = $1)`,
+          [first.id],
+        );
+        const [consents] = await sut.query<{ reasons: number }>(
+          'SELECT count(withdrawal_reason)::int AS reasons FROM consent WHERE beneficiary_id = $1',
+          [first.id],
+        );
+        return queue.open === 0 && consents.reasons === 0;
+      },
+      { what: 'the queue and consents to react to the erasure' },
+    );
+    const [dismissed] = await sut.query<{ resolved_by: string }>(
+      `SELECT resolved_by FROM duplicate_candidate WHERE beneficiary_id = $1 OR candidate_id = $1`,
+      [first.id],
+    );
+    expect(dismissed.resolved_by).toBe('system:erasure');
+  });
+
+  it('deletes the import rows of an erased person', async () => {
+    const csv = [
+      'prenom,nom,sexe,date_naissance,nationalite,categorie,region',
+      'Amina,Benali-Zorababa,F,17/04/1991,MA,returning-moroccan,05',
+    ].join('\r\n');
+    const { body: report } = await sut.http
+      .post('/api/v1/beneficiary-imports?dryRun=false')
+      .set('authorization', coordinator)
+      .attach('file', Buffer.from(csv), { filename: 'list.csv', contentType: 'text/csv' })
+      .expect(200);
+    const beneficiaryId = report.rows[0].beneficiaryId as string;
+    expect(
+      await sut.query('SELECT 1 FROM import_row WHERE beneficiary_id = $1', [beneficiaryId]),
+    ).toHaveLength(1);
+
+    await erase(beneficiaryId);
+
+    await waitFor(
+      async () =>
+        (await sut.query('SELECT 1 FROM import_row WHERE beneficiary_id = $1', [beneficiaryId]))
+          .length === 0,
+      {
+        what: 'the import row to go',
+      },
+    );
+  });
+});
