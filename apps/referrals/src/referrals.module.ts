@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
-import { RosterModule } from './roster/roster.module';
 import type { ReferralsConfig } from './referrals.config';
 
 /** Root of the referrals service: the partner directory and referrals to partner institutions. */
@@ -17,7 +17,10 @@ export class ReferralsModule {
           entities: REFERRALS_ENTITIES,
           migrations: REFERRALS_MIGRATIONS,
         }),
-        RosterModule,
+        RosterModule.forService({
+          service: 'referrals',
+          readRoles: ['referral-officer', 'coordinator'],
+        }),
       ],
     };
   }

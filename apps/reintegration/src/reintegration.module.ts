@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
-import { RosterModule } from './roster/roster.module';
 import type { ReintegrationConfig } from './reintegration.config';
 
 /** Root of the reintegration service: reintegration plans and the projects that carry them. */
@@ -17,7 +17,10 @@ export class ReintegrationModule {
           entities: REINTEGRATION_ENTITIES,
           migrations: REINTEGRATION_MIGRATIONS,
         }),
-        RosterModule,
+        RosterModule.forService({
+          service: 'reintegration',
+          readRoles: ['project-officer', 'coordinator'],
+        }),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
-import { RosterModule } from './roster/roster.module';
 import type { TrainingConfig } from './training.config';
 
 /** Root of the training service: courses, sessions and who attends them. */
@@ -17,7 +17,7 @@ export class TrainingModule {
           entities: TRAINING_ENTITIES,
           migrations: TRAINING_MIGRATIONS,
         }),
-        RosterModule,
+        RosterModule.forService({ service: 'training', readRoles: ['trainer', 'coordinator'] }),
       ],
     };
   }

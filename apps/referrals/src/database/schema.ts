@@ -1,4 +1,4 @@
-import { RosterBeneficiaryEntity } from '../roster/roster-beneficiary.entity';
+import { RosterBeneficiaryEntity } from '@mrm/roster';
 import { CreateRosterBeneficiary1795453200000 } from './migrations/1795453200000-CreateRosterBeneficiary';
 
 /** Referrals' entities and migrations: app, migrate entrypoint and CLI. */

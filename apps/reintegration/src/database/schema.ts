@@ -1,4 +1,4 @@
-import { RosterBeneficiaryEntity } from '../roster/roster-beneficiary.entity';
+import { RosterBeneficiaryEntity } from '@mrm/roster';
 import { CreateRosterBeneficiary1795453100000 } from './migrations/1795453100000-CreateRosterBeneficiary';
 
 /** Reintegration's entities and migrations: app, migrate entrypoint and CLI. */

@@ -1,4 +1,4 @@
-import { RosterBeneficiaryEntity } from '../roster/roster-beneficiary.entity';
+import { RosterBeneficiaryEntity } from '@mrm/roster';
 import { CreateRosterBeneficiary1795453000000 } from './migrations/1795453000000-CreateRosterBeneficiary';
 
 /** Training's entities and migrations: app, migrate entrypoint and CLI. */

@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * What reintegration knows about a registered beneficiary, projected from registration's
- * events; no identity data. Written only by `RosterProjector` with SQL upserts. Null dimensions
- * mark a placeholder: a merge or erasure that arrived before the registration.
+ * What a service knows about a registered beneficiary, projected from registration's events; no
+ * identity data. Written only by `RosterProjector` with SQL upserts. Null dimensions mark a
+ * placeholder: a merge or erasure that arrived before the registration. Each service that uses
+ * the roster lists this entity in its schema and owns the table's migration.
  */
 @Entity({ name: 'roster_beneficiary' })
 @Index('roster_beneficiary_owner_org_idx', ['ownerOrg'])

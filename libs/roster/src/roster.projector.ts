@@ -56,7 +56,7 @@ export class RosterProjector {
   }
 
   // The dimensions are non-identifying and survive erasure (contract beneficiary.erased.v1);
-  // the roster records the fact so training stops acting on the person.
+  // the roster records the fact so the service stops acting on the person.
   async markErased(
     em: EntityManager,
     input: { beneficiaryId: string; erasedAt: string },
