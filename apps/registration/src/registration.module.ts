@@ -5,6 +5,7 @@ import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import { ConsentsModule } from './consents/consents.module';
 import { DataProtectionModule } from './data-protection/data-protection.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { ImportsModule } from './imports/imports.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from './database/schema';
@@ -30,6 +31,7 @@ export class RegistrationModule {
         ConsentsModule,
         DuplicatesModule,
         ImportsModule,
+        ErasureModule,
       ],
     };
   }

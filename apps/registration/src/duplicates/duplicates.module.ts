@@ -10,7 +10,7 @@ import { DuplicateDetectorService } from './duplicate-detector.service';
 import { DuplicateMergeService } from './duplicate-merge.service';
 import { DuplicateQueueService } from './duplicate-queue.service';
 import { DuplicatesController } from './duplicates.controller';
-import { DuplicateQueueErasureHandler } from './handlers/beneficiary-erased.handler';
+import { DuplicateQueueErasureService } from './duplicate-queue-erasure.service';
 
 /**
  * Duplicates: the detector that create runs (bound to DUPLICATE_DETECTOR; BeneficiariesModule
@@ -25,13 +25,14 @@ import { DuplicateQueueErasureHandler } from './handlers/beneficiary-erased.hand
     ProgrammesModule,
     ConsentsModule,
   ],
-  controllers: [DuplicatesController, DuplicateQueueErasureHandler],
+  controllers: [DuplicatesController],
   providers: [
+    DuplicateQueueErasureService,
     DuplicateDetectorService,
     { provide: DUPLICATE_DETECTOR, useExisting: DuplicateDetectorService },
     DuplicateQueueService,
     DuplicateMergeService,
   ],
-  exports: [DUPLICATE_DETECTOR],
+  exports: [DuplicateQueueErasureService, DUPLICATE_DETECTOR],
 })
 export class DuplicatesModule {}

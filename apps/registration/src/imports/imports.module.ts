@@ -4,7 +4,7 @@ import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { DuplicateGate } from '../beneficiaries/duplicate-gate';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
-import { ImportRowsErasureHandler } from './handlers/beneficiary-erased.handler';
+import { ImportRowsErasureService } from './import-rows-erasure.service';
 
 /**
  * Bulk import of beneficiary lists (CSV/XLSX) through the registration rules of beneficiaries/.
@@ -12,9 +12,9 @@ import { ImportRowsErasureHandler } from './handlers/beneficiary-erased.handler'
  */
 @Module({
   imports: [AuditModule, BeneficiariesModule],
-  controllers: [ImportsController, ImportRowsErasureHandler],
+  controllers: [ImportsController],
   // The gate of create, for the dry run's duplicate check (it finds duplicates/' detector itself).
-  providers: [ImportService, DuplicateGate],
-  exports: [ImportService],
+  providers: [ImportRowsErasureService, ImportService, DuplicateGate],
+  exports: [ImportRowsErasureService, ImportService],
 })
 export class ImportsModule {}

@@ -25,6 +25,7 @@ import { JetStreamContext } from './jetstream.context';
 
 const RETRY_LOOP_DELAY_MS = 1000;
 const FETCH_EXPIRES_MS = 2000;
+const MAX_CACHED_SUBJECTS = 256;
 
 /** Thrown inside the transaction to roll it back when the event was already applied. */
 class DuplicateDelivery extends Error {}
@@ -45,6 +46,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly batches = new Set<ConsumerMessages>();
   private readonly consumed: Array<{ stream: string; durable: string }> = [];
+  // Nest resolves a pattern to its handler by normalising it each time; the subjects are few and
+  // the handlers are all registered before listen(), so each subject is resolved once.
+  private readonly handlerBySubject = new Map<string, MessageHandler | null>();
 
   constructor(
     private readonly connection: JetStreamConnection,
@@ -93,6 +97,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         throw new Error(
           `Only @EventPattern handlers of contract subjects are supported: ${pattern}`,
         );
+      }
+      // Nest would run a second handler of the same subject concurrently with the first, on the
+      // same transaction connection: one handler per subject, which calls features in order.
+      if (handler.next) {
+        throw new Error(`More than one @EventPattern handler for ${pattern} in one service`);
       }
       producers.add(producer);
     }
@@ -190,7 +199,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     pattern: string,
     envelope: EventEnvelope,
   ): Promise<ConsumeOutcome> {
-    const handler = this.getHandlerByPattern(pattern);
+    let handler = this.handlerBySubject.get(pattern);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(pattern);
+      // Bounded: a stream may carry subjects nobody declared; those are simply not cached.
+      if (this.handlerBySubject.size < MAX_CACHED_SUBJECTS) {
+        this.handlerBySubject.set(pattern, handler);
+      }
+    }
     if (!handler) {
       // Another event of a stream we read, which this service does not need.
       settle(() => message.ack());
@@ -219,7 +235,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       const detail = validation.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
       return this.deadLetter(message, 'invalid-payload', new Error(detail));
     }
-    return this.invoke(message, handler, { ...envelope, data: validation.value });
+    // The envelope is this delivery's own (fresh from the decoder): swap its data, no copy.
+    (envelope as { data: unknown }).data = validation.value;
+    return this.invoke(message, handler, envelope);
   }
 
   private async invoke(

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { BeneficiaryErasedV1 } from '@mrm/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Open review entries that involve an erased record can no longer be merged: close them. */
+@Injectable()
+export class DuplicateQueueErasureService {
+  async onErased(em: EntityManager, erased: BeneficiaryErasedV1): Promise<void> {
+    await em.query(
+      `UPDATE duplicate_candidate
+          SET status = 'dismissed', resolved_by = 'system:erasure', resolved_at = $2,
+              resolution_reason = 'record erased'
+        WHERE status = 'open' AND (beneficiary_id = $1 OR candidate_id = $1)`,
+      [erased.beneficiaryId, erased.erasedAt],
+    );
+  }
+}
