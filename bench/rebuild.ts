@@ -5,6 +5,7 @@ import {
   BENEFICIARY_CATEGORIES,
   beneficiaryRegisteredV1,
   NATS_MSG_ID_HEADER,
+  percentDecodeHeaderValue,
   REGION_CODES,
   SEXES,
   toBinaryHeaders,
@@ -21,7 +22,10 @@ import {
 } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { Client } from 'pg';
-import { BeneficiaryFactsRebuild } from '../apps/reporting/src/beneficiary-indicators/beneficiary-facts.rebuild';
+import {
+  BeneficiaryFactsRebuild,
+  REBUILD_BATCH_SIZE,
+} from '../apps/reporting/src/beneficiary-indicators/beneficiary-facts.rebuild';
 import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from '../apps/reporting/src/database/schema';
 import { ReportingConfig } from '../apps/reporting/src/reporting.config';
 import { ReportingModule } from '../apps/reporting/src/reporting.module';
@@ -31,7 +35,8 @@ import type { BenchResources } from './lib/substrate';
 
 export const REBUILD_EVENTS = envInt('BENCH_REBUILD_EVENTS', 50_000);
 export const PUBLISH_WINDOW = envInt('BENCH_PUBLISH_WINDOW', 512);
-const RAW_BATCH_SIZE = 1000;
+/** The rebuild's own batch size, so both sides write the same number of rows per statement. */
+const RAW_BATCH_SIZE = REBUILD_BATCH_SIZE;
 const ATTEMPTS = envInt('BENCH_REBUILD_ATTEMPTS', 2);
 
 export interface RebuildResult {
@@ -214,10 +219,26 @@ export async function rebuildRate(resources: BenchResources): Promise<RebuildRes
   return { publish, rebuild: rebuild!, raw: raw! };
 }
 
+// The CloudEvents attributes a consumer must read from the headers (binary mode); the raw side
+// reads each one, percent-decoded, as the real path does, and checks the required ones exist.
+const CE_REQUIRED_HEADERS = [
+  'ce-id',
+  'ce-source',
+  'ce-type',
+  'ce-specversion',
+  'ce-time',
+  'ce-subject',
+  'ce-correlationid',
+];
+const CE_OPTIONAL_HEADERS = ['ce-datacontenttype', 'ce-causationid', 'traceparent'];
+
 /**
- * The ceiling: from the first message to the stream's last sequence with an ordered consumer,
- * `JSON.parse` of each body, multi-row upserts of RAW_BATCH_SIZE rows, all in one transaction
- * that first deletes the table's rows (as the rebuild does). No header decoding, no validation.
+ * The ceiling: from the first message to the stream's last sequence with an ordered consumer;
+ * for each message the NATS headers decoded and the CloudEvents attributes read (percent-decoded)
+ * and `JSON.parse` of the body, as any consumer must; multi-row upserts of RAW_BATCH_SIZE rows
+ * (the rebuild's batch size), the next batch decoded while the previous one is written (one write
+ * at a time, as the rebuild does), all in one transaction that first deletes the table's rows.
+ * No contract validation, no envelope, no framework.
  */
 async function rawReplay(input: {
   js: JetStreamClient;
@@ -230,26 +251,45 @@ async function rawReplay(input: {
   const untilSeq = (await jsm.streams.info(stream)).state.last_seq;
   await sql.query('BEGIN');
   let read = 0;
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     await sql.query('DELETE FROM raw_beneficiary_fact');
     const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.All });
-    const iterator = await consumer.consume({ max_messages: RAW_BATCH_SIZE * 2 });
+    const iterator = await consumer.consume({ max_messages: Math.max(256, RAW_BATCH_SIZE * 2) });
     let batch: Array<Record<string, string | number | undefined>> = [];
     try {
       for await (const message of iterator) {
         read += 1;
+        const headers = message.headers;
+        for (const name of CE_REQUIRED_HEADERS) {
+          const value = headers?.get(name);
+          if (!value) throw new Error(`message #${read} has no ${name}`);
+          percentDecodeHeaderValue(value);
+        }
+        for (const name of CE_OPTIONAL_HEADERS) {
+          const value = headers?.get(name);
+          if (value) percentDecodeHeaderValue(value);
+        }
+        const data = message.data;
         batch.push(
-          JSON.parse(Buffer.from(message.data).toString('utf8')) as Record<string, string | number>,
+          JSON.parse(
+            Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'),
+          ) as Record<string, string | number>,
         );
         const atEnd = message.info.streamSequence >= untilSeq;
         if (batch.length >= RAW_BATCH_SIZE || atEnd) {
-          await upsertRaw(sql, batch);
+          await writing;
+          writing = upsertRaw(sql, batch);
+          // Observed now, rethrown when awaited: no unhandled rejection meanwhile.
+          writing.catch(() => undefined);
           batch = [];
         }
         if (atEnd) break;
       }
+      await writing;
     } finally {
       iterator.stop();
+      await writing.catch(() => undefined);
     }
     await sql.query('COMMIT');
   } catch (error) {
@@ -266,7 +306,7 @@ function headerBytes(headers: MsgHdrs): number {
   return size;
 }
 
-/** One multi-row INSERT … ON CONFLICT of up to RAW_BATCH_SIZE rows (VALUES list, 10 columns). */
+/** One multi-row INSERT … ON CONFLICT of up to RAW_BATCH_SIZE rows (10 arrays, unnest). */
 async function upsertRaw(
   sql: Client,
   rows: Array<Record<string, string | number | undefined>>,
@@ -284,22 +324,16 @@ async function upsertRaw(
     'registeredAt',
     'version',
   ];
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => {
-    const placeholders = columns.map((column) => {
-      params.push(row[column] ?? null);
-      return `$${params.length}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
+  const column = (name: string) => rows.map((row) => row[name] ?? null);
   await sql.query(
     `INSERT INTO raw_beneficiary_fact
        (beneficiary_id, owner_org, category, sex, birth_year, nationality, region_code, programme_code, registered_at, version)
-     VALUES ${tuples.join(', ')}
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],
+                          $8::text[], $9::timestamptz[], $10::int[])
      ON CONFLICT (beneficiary_id) DO UPDATE SET
        owner_org = EXCLUDED.owner_org, category = EXCLUDED.category, sex = EXCLUDED.sex,
        birth_year = EXCLUDED.birth_year, nationality = EXCLUDED.nationality, region_code = EXCLUDED.region_code,
        programme_code = EXCLUDED.programme_code, registered_at = EXCLUDED.registered_at, version = EXCLUDED.version`,
-    params,
+    columns.map(column),
   );
 }

@@ -21,19 +21,32 @@ export class KeepAliveClient {
   }
 
   post(path: string, body: string, headers: Record<string, string>): Promise<HttpResult> {
+    return this.send('POST', path, body, {
+      ...headers,
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+  }
+
+  get(path: string, headers: Record<string, string>): Promise<HttpResult> {
+    return this.send('GET', path, undefined, headers);
+  }
+
+  private send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<HttpResult> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: this.port,
           path,
-          method: 'POST',
+          method,
           agent: this.agent,
-          headers: {
-            ...headers,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
+          headers,
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -48,7 +61,8 @@ export class KeepAliveClient {
         },
       );
       req.on('error', reject);
-      req.end(body);
+      if (body === undefined) req.end();
+      else req.end(body);
     });
   }
 
@@ -125,19 +139,47 @@ export function uniqueName(value: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** Indexes below this give unique names (first and last) for the phonetic key too. */
+export const MAX_NAME_INDEX = 13 ** NAME_DIGITS - LAST_NAME_OFFSET;
+
+/** A valid Moroccan mobile number (E.164) unique to `value` (< 10^7). */
+export function uniquePhone(value: number): string {
+  return `+21260${String(value).padStart(7, '0')}`;
+}
+
+/** A passport number unique to `value`. */
+export function uniquePassport(value: number): string {
+  return `P${String(value).padStart(8, '0')}`;
+}
+
 /**
- * The JSON body of the `index`-th registration: dimensions cycled from `samples`, first and last
- * names unique to the index, so the duplicate check finds no candidate (a 409 would not be a 201).
+ * The registration of the `index`-th person: dimensions cycled from `samples`; names, phone and
+ * passport number unique to the index, so the duplicate check finds no candidate (a 409 would not
+ * be a 201). With phone and document, a create does all the work of issue #3: five encrypted
+ * fields, phone, document and name blind indexes, and the duplicate lookups on each.
  */
+export function registrationRequest(
+  samples: readonly BeneficiaryDimensionsSample[],
+  index: number,
+): Record<string, unknown> {
+  const dimensions = samples[index % samples.length];
+  return {
+    firstName: uniqueName(index),
+    lastName: uniqueName(index + LAST_NAME_OFFSET),
+    phone: uniquePhone(index),
+    documents: [
+      { type: 'PASSPORT', number: uniquePassport(index), issuingCountry: dimensions.nationality },
+    ],
+    ...dimensions,
+  };
+}
+
+/** {@link registrationRequest} as the JSON body sent to the API. */
 export function registrationBody(
   samples: readonly BeneficiaryDimensionsSample[],
   index: number,
 ): string {
-  return JSON.stringify({
-    firstName: uniqueName(index),
-    lastName: uniqueName(index + LAST_NAME_OFFSET),
-    ...samples[index % samples.length],
-  });
+  return JSON.stringify(registrationRequest(samples, index));
 }
 
 export const REGISTER_PATH = '/api/v1/beneficiaries';

@@ -19,6 +19,8 @@ export interface ServiceProcessInput {
 /** Log level of the spawned services: `info` is the production default (one line per request). */
 export const SERVICE_LOG_LEVEL = process.env.BENCH_SERVICE_LOG_LEVEL ?? 'info';
 
+const PROFILING = /--cpu-prof|--heap-prof|--prof\b/.test(process.env.BENCH_SERVICE_NODE_ARGS ?? '');
+
 /**
  * A service started from the build (`node dist/apps/<svc>/src/main.js`) in a process of its own,
  * configured through its environment like in production. Its JSON logs go to a temporary file that
@@ -60,6 +62,8 @@ export class ServiceProcess {
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, entry], { env, stdio: ['ignore', fd, fd] });
     closeSync(fd);
+    RUNNING.add(child);
+    child.once('exit', () => RUNNING.delete(child));
     const running = new ServiceProcess(input.service, port, child, logFile);
     try {
       await running.waitUntilReady();
@@ -99,13 +103,19 @@ export class ServiceProcess {
 
   /** CPU time (user + system) the service process has used so far, in milliseconds (Linux /proc). */
   cpuMs(): number {
+    const { user, system } = this.cpuSplitMs();
+    return user + system;
+  }
+
+  /** CPU time used so far in user space and in the kernel (syscalls: sockets, files), in ms. */
+  cpuSplitMs(): { user: number; system: number } {
     try {
       const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // Fields 14 and 15 of proc(5), utime and stime, in clock ticks of 10 ms (USER_HZ = 100).
-      return (Number(fields[11]) + Number(fields[12])) * 10;
+      return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
     } catch {
-      return Number.NaN;
+      return { user: Number.NaN, system: Number.NaN };
     }
   }
 
@@ -122,12 +132,14 @@ export class ServiceProcess {
     }
   }
 
-  /** Graceful stop (SIGTERM), SIGKILL after 15 s; removes the log file. */
+  /** Graceful stop (SIGTERM), SIGKILL after 15 s (60 s when profiling); removes the log file. */
   async stop(): Promise<void> {
     const child = this.child;
     if (child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolvePromise) => {
-        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        // A --cpu-prof profile is written at exit and can take a while: do not kill it meanwhile.
+        const graceMs = PROFILING ? 60_000 : 15_000;
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
         child.once('exit', () => {
           clearTimeout(killer);
           resolvePromise();
@@ -138,6 +150,12 @@ export class ServiceProcess {
     rmSync(this.logFile, { force: true });
   }
 }
+
+// Whatever ends this process (a crash included), no service it started outlives it.
+const RUNNING = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of RUNNING) child.kill('SIGKILL');
+});
 
 /** `npm run build` starts with `rm -rf dist`: if someone rebuilds meanwhile, wait for the file. */
 async function waitForBuild(entry: string, timeoutMs = 120_000): Promise<void> {

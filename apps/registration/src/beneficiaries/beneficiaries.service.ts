@@ -13,7 +13,8 @@ import {
   draftOfEntity,
   type BeneficiaryDraft,
 } from './beneficiary-input';
-import { loadLinks, replaceLinks } from './beneficiary-links';
+import { insertLinks, loadLinks, replaceLinks } from './beneficiary-links';
+import { BeneficiaryInsert } from './beneficiary-insert';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
@@ -87,14 +88,10 @@ export class BeneficiariesService {
         override: request.duplicateOverride,
       });
       const id = uuidv7();
-      const [{ next }] = await em.query<Array<{ next: string }>>(
-        `SELECT nextval('beneficiary_reference_seq') AS next`,
-      );
       const now = new Date();
       const entity = em.create(BeneficiaryEntity, {
         ...this.columnsOf(id, draft),
         id,
-        reference: `MA-${now.getUTCFullYear()}-${String(next).padStart(6, '0')}`,
         ownerOrg: principal.org,
         createdBy: principal.sub,
         status: 'registered',
@@ -102,9 +99,15 @@ export class BeneficiariesService {
         createdAt: now,
         updatedAt: now,
       });
-      const saved = await em.save(entity);
-      await this.searchKeys.replaceKeys(em, id, this.searchKeys.keysFor(draft.personal));
-      await replaceLinks(em, id, request.links ?? []);
+      // Reference number, row and search keys in one statement (sets `entity.reference`). A new
+      // id has no keys or links yet, so nothing needs deleting first.
+      await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
+        year: now.getUTCFullYear(),
+        searchKeys: this.searchKeys.keysFor(draft.personal),
+      });
+      const saved = entity;
+      const links = request.links ?? [];
+      await insertLinks(em, id, links);
       await this.duplicates.queueForReview({
         em,
         beneficiaryId: id,
@@ -139,7 +142,12 @@ export class BeneficiariesService {
             }
           : {}),
       });
-      return { entity: saved, personal: draft.personal, links: await loadLinks(em, id) };
+      // A new record's links are the ones just written (none unless the request declared some).
+      return {
+        entity: saved,
+        personal: draft.personal,
+        links: links.length > 0 ? await loadLinks(em, id) : [],
+      };
     });
   }
 

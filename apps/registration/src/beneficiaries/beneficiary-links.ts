@@ -48,6 +48,15 @@ export async function replaceLinks(
   links: ReadonlyArray<{ beneficiaryId: string; relation: string }>,
 ): Promise<void> {
   await deleteLinks(em, beneficiaryId);
+  await insertLinks(em, beneficiaryId, links);
+}
+
+/** Adds the links a beneficiary declares; on its own for a new record, which has none to replace. */
+export async function insertLinks(
+  em: EntityManager,
+  beneficiaryId: string,
+  links: ReadonlyArray<{ beneficiaryId: string; relation: string }>,
+): Promise<void> {
   if (links.length === 0) return;
   await em.query(
     `INSERT INTO beneficiary_link (beneficiary_id, linked_beneficiary_id, kind, relation)

@@ -16,6 +16,20 @@ export interface SearchKey {
 }
 
 /**
+ * `INSERT` of search keys given as SQL expressions (a beneficiary id, and parallel text arrays of
+ * kinds and hashes); shared by `replaceKeys` and the create statement that inlines it as a CTE.
+ */
+export function searchKeyInsertSql(id: string, kinds: string, hashes: string): string {
+  return `INSERT INTO beneficiary_search_key (beneficiary_id, kind, hash)
+       SELECT ${id}, kind, hash FROM unnest(${kinds}::text[], ${hashes}::text[]) AS k(kind, hash)
+       ON CONFLICT DO NOTHING`;
+}
+
+// Create computes the keys of one identity twice (duplicate check, then the keys it stores); a
+// few recent results spare the second round of normalisation, phonetic keys and HMACs.
+const RECENT_KEYS = 64;
+
+/**
  * Blind indexes of a beneficiary's phone, documents and names: how the registry finds people
  * (search, duplicate detection) without keeping those values in clear. Exported for duplicates/.
  */
@@ -26,8 +40,23 @@ export class SearchKeysService {
     private readonly dataSource: DataSource,
   ) {}
 
+  private readonly recentKeys = new Map<string, readonly SearchKey[]>();
+
   /** Every search key of an identity, without duplicates. */
   keysFor(identity: SearchableIdentity): SearchKey[] {
+    // Keyed by value, not by object: a caller may build a new identity object each time.
+    const cacheKey = JSON.stringify([identity.names, identity.phone, identity.documents]);
+    const cached = this.recentKeys.get(cacheKey);
+    if (cached) return [...cached];
+    const keys = this.computeKeys(identity);
+    if (this.recentKeys.size >= RECENT_KEYS) {
+      this.recentKeys.delete(this.recentKeys.keys().next().value!);
+    }
+    this.recentKeys.set(cacheKey, keys);
+    return [...keys];
+  }
+
+  private computeKeys(identity: SearchableIdentity): SearchKey[] {
     const keys: SearchKey[] = [];
     if (identity.phone) keys.push({ kind: 'phone', hash: this.index.phone(identity.phone) });
     for (const document of identity.documents) {
@@ -71,12 +100,11 @@ export class SearchKeysService {
   ): Promise<void> {
     await em.query('DELETE FROM beneficiary_search_key WHERE beneficiary_id = $1', [beneficiaryId]);
     if (keys.length === 0) return;
-    await em.query(
-      `INSERT INTO beneficiary_search_key (beneficiary_id, kind, hash)
-       SELECT $1, kind, hash FROM unnest($2::text[], $3::text[]) AS k(kind, hash)
-       ON CONFLICT DO NOTHING`,
-      [beneficiaryId, keys.map((key) => key.kind), keys.map((key) => key.hash)],
-    );
+    await em.query(searchKeyInsertSql('$1::uuid', '$2', '$3'), [
+      beneficiaryId,
+      keys.map((key) => key.kind),
+      keys.map((key) => key.hash),
+    ]);
   }
 
   async deleteKeys(em: EntityManager, beneficiaryId: string): Promise<void> {

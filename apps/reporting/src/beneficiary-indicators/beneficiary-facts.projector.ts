@@ -61,13 +61,21 @@ export class BeneficiaryFactsProjector {
     event: EventEnvelope<DimensionsEvent>,
   ): void {
     const current = latest.get(event.data.beneficiaryId);
-    const merged = current && current.data.version >= event.data.version ? current : event;
-    const registeredAt = [current, event]
-      .map((e) => (e?.data as BeneficiaryRegisteredV1 | undefined)?.registeredAt)
-      .find((value) => value !== undefined);
+    if (current === undefined) {
+      // The common case in a rebuild (one event per beneficiary per batch): kept as it is, no copy.
+      latest.set(event.data.beneficiaryId, event);
+      return;
+    }
+    const merged = current.data.version >= event.data.version ? current : event;
+    // The first registration time known for the beneficiary, from either event.
+    const currentAt = (current.data as BeneficiaryRegisteredV1).registeredAt;
+    const registeredAt =
+      currentAt !== undefined ? currentAt : (event.data as BeneficiaryRegisteredV1).registeredAt;
     latest.set(
       event.data.beneficiaryId,
-      registeredAt ? { ...merged, data: { ...merged.data, registeredAt } } : merged,
+      registeredAt && (merged.data as BeneficiaryRegisteredV1).registeredAt !== registeredAt
+        ? { ...merged, data: { ...merged.data, registeredAt } }
+        : merged,
     );
   }
 

@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { replayStream, type ReplayResult } from '../projections/stream-replayer';
 import { BENEFICIARY_FACT_EVENTS, BeneficiaryFactsProjector } from './beneficiary-facts.projector';
 
-const REBUILD_BATCH_SIZE = 1000;
+/**
+ * Events per projector batch (one multi-row upsert). Bigger batches spread the per-statement cost
+ * over more events (1000 → 5000: about +20% events/s); the consumer buffers twice as many.
+ * Also the batch size of the benchmark's raw ceiling.
+ */
+export const REBUILD_BATCH_SIZE = 5000;
 
 /**
  * Rebuilds `beneficiary_fact` from the REGISTRATION stream in one transaction. Readers keep seeing

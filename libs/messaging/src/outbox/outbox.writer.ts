@@ -36,18 +36,22 @@ export class OutboxWriter {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the business transaction');
     }
-    // One round trip for any number of events.
+    // One round trip for any number of events, NOTIFY included: a data-modifying CTE always runs
+    // to completion, and the notification is still delivered only if the transaction commits.
     await em.query(
-      `INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])`,
+      `WITH appended AS (
+         INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
+       )
+       SELECT pg_notify($6, '')`,
       [
         envelopes.map((envelope) => envelope.id),
         envelopes.map((envelope) => envelope.type),
         envelopes.map((envelope) => contractSubjectOf(envelope)),
         envelopes.map((envelope) => JSON.stringify(envelope)),
         envelopes.map((envelope) => envelope.time),
+        OUTBOX_CHANNEL,
       ],
     );
-    await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
 }

@@ -1,0 +1,194 @@
+import type { Principal } from '@mrm/auth';
+import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
+import { OutboxWriter } from '@mrm/messaging';
+import { buildDataSourceOptions } from '@mrm/persistence';
+import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
+import { migrateService, withPlatformSchema } from '@mrm/runtime';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../apps/registration/src/audit/audit.service';
+import { dimensionsOf } from '../../apps/registration/src/beneficiaries/beneficiary-events';
+import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
+import { BeneficiaryInsert } from '../../apps/registration/src/beneficiaries/beneficiary-insert';
+import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
+import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
+import type { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
+import { SearchKeysService } from '../../apps/registration/src/beneficiaries/search-keys.service';
+import { protectionKeysFrom } from '../../apps/registration/src/data-protection/protection-keys';
+import {
+  REGISTRATION_ENTITIES,
+  REGISTRATION_MIGRATIONS,
+} from '../../apps/registration/src/database/schema';
+import { DuplicateDetectorService } from '../../apps/registration/src/duplicates/duplicate-detector.service';
+import {
+  DEV_BLIND_INDEX_KEY,
+  DEV_ENCRYPTION_KEYS,
+} from '../../apps/registration/src/registration.config';
+
+/** Registration's field cipher and blind index with the service's development keys. */
+export function devProtection(): {
+  cipher: FieldCipher;
+  index: BlindIndex;
+  protector: BeneficiaryProtector;
+  searchKeys: SearchKeysService;
+} {
+  const keys = protectionKeysFrom({
+    NODE_ENV: 'development',
+    REGISTRATION_ENCRYPTION_KEYS: DEV_ENCRYPTION_KEYS,
+    REGISTRATION_BLIND_INDEX_KEY: DEV_BLIND_INDEX_KEY,
+  });
+  const cipher = new FieldCipher({
+    keys: parseKeyring(keys.keyring),
+    activeKeyId: keys.activeKeyId,
+  });
+  const index = BlindIndex.fromConfig({ key: keys.blindIndexKey });
+  // keysFor() and its name keys are pure: the data source is only used by the query methods.
+  const searchKeys = new SearchKeysService(index, undefined as unknown as DataSource);
+  return { cipher, index, protector: new BeneficiaryProtector(cipher), searchKeys };
+}
+
+/** A fresh registration database migrated with the service's own migrations. */
+export async function migrateRegistration(url: string): Promise<void> {
+  await migrateService({
+    service: 'registration',
+    url,
+    entities: REGISTRATION_ENTITIES,
+    migrations: REGISTRATION_MIGRATIONS,
+  });
+}
+
+/**
+ * Registration's TypeORM data source, initialised (one idle connection) only for its entity
+ * metadata, from which the service builds its INSERT; destroy it when done.
+ */
+export function registrationMetadata(url: string): Promise<DataSource> {
+  return new DataSource(
+    buildDataSourceOptions({
+      url,
+      ...withPlatformSchema({
+        entities: REGISTRATION_ENTITIES,
+        migrations: REGISTRATION_MIGRATIONS,
+      }),
+      poolSize: 1,
+    }),
+  ).initialize();
+}
+
+/** What the SQL helpers of the service need from an EntityManager, over one plain pg client. */
+function entityManagerOver(client: PoolClient): EntityManager {
+  return {
+    query: async (sql: string, params?: unknown[]): Promise<unknown[]> =>
+      (await client.query<Record<string, unknown>>(sql, params)).rows,
+    // OutboxWriter refuses to write outside a transaction; this client is inside one.
+    queryRunner: { isTransactionActive: true },
+  } as unknown as EntityManager;
+}
+
+export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['case-worker'] };
+
+/**
+ * The ceiling of the registration API: the create transaction of `BeneficiariesService.create`
+ * statement for statement, over a bare `pg` client: `BEGIN`; the duplicate-candidate lookup; the
+ * beneficiary row with its encrypted columns, reference number and search keys (one statement);
+ * the outbox row with its NOTIFY; the audit row; `COMMIT`. The SQL texts are the service's own
+ * (its helpers run over a pg client instead of TypeORM), and so is the domain work done in
+ * JavaScript (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left
+ * out: HTTP, validation, authentication, Nest, TypeORM's query execution, logging, and the relay.
+ */
+export class RawRegistration {
+  private readonly protection = devProtection();
+  private readonly detector = new DuplicateDetectorService(this.protection.searchKeys);
+  private readonly outbox = new OutboxWriter();
+  private readonly audit = new AuditService(undefined as unknown as DataSource);
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly insert: BeneficiaryInsert,
+    private readonly metadataSource: DataSource,
+  ) {}
+
+  /**
+   * TypeORM is used once, to read the entity metadata the service builds its INSERT from (one
+   * idle connection); every statement of the ceiling then goes through `pool`.
+   */
+  static async start(pool: Pool, url: string): Promise<RawRegistration> {
+    const metadataSource = await registrationMetadata(url);
+    return new RawRegistration(pool, BeneficiaryInsert.of(metadataSource), metadataSource);
+  }
+
+  async close(): Promise<void> {
+    await this.metadataSource.destroy();
+  }
+
+  /** One registration; resolves true (201) or to the reason it failed. */
+  async create(body: Record<string, unknown>): Promise<true | string> {
+    const { protector, searchKeys } = this.protection;
+    const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const em = entityManagerOver(client);
+      const { names, phone, documents } = draft.personal;
+      const candidates = await this.detector.check(
+        em,
+        {
+          names: names!,
+          birthYear: draft.birthYear,
+          birthYearEstimated: draft.birthYearEstimated,
+          nationality: draft.nationality,
+          ...(phone ? { phone } : {}),
+          documents,
+        },
+        RAW_PRINCIPAL,
+      );
+      if (candidates.length > 0) {
+        await client.query('ROLLBACK');
+        return `409 PROBABLE_DUPLICATE (${candidates.length} candidates)`;
+      }
+      const id = uuidv7();
+      const now = new Date();
+      const { personal, ...clear } = draft;
+      const entity = {
+        ...clear,
+        ...protector.seal(id, personal),
+        id,
+        ownerOrg: RAW_PRINCIPAL.org,
+        createdBy: RAW_PRINCIPAL.sub,
+        status: 'registered',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      } as unknown as BeneficiaryEntity;
+      const { sql, params } = this.insert.statement(entity, {
+        year: now.getUTCFullYear(),
+        searchKeys: searchKeys.keysFor(personal),
+      });
+      const { rows } = await client.query<Record<string, unknown>>(sql, params);
+      this.insert.applyReturned(entity, rows[0]);
+      await this.outbox.append(
+        em,
+        beneficiaryRegisteredV1,
+        {
+          ...dimensionsOf(entity),
+          reference: entity.reference,
+          registeredAt: entity.createdAt.toISOString(),
+        },
+        { subject: id },
+      );
+      await this.audit.record(em, {
+        actor: RAW_PRINCIPAL,
+        action: 'create',
+        resourceType: 'beneficiary',
+        resourceIds: [id],
+        reason: null,
+      });
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { validateSync } from 'class-validator';
+import { EVENT_CATALOGUE } from './catalogue';
+import { validatePayload } from './payload-validation';
+
+// validatePayload answers valid events through a fast path that runs the contract's constraints
+// without class-validator's executor. Its verdict must always be class-validator's own.
+
+/** Valid values for every field name of the catalogue (unknown fields are tolerated). */
+const UNIVERSAL = {
+  beneficiaryId: '01a20992-4b3a-72ca-8558-42586822780f',
+  mergedBeneficiaryId: '01a20992-4ba7-7729-9278-0a43f76a1896',
+  consentId: '01a20992-4bdb-7ddf-9c1e-f01c99705bb4',
+  enrolmentId: '01a20992-4c09-7b51-97fd-beec6e2428e6',
+  programmeId: '01a20992-4c3c-7317-83af-0b80d8176164',
+  reference: 'MA-2026-000001',
+  ownerOrg: 'IOM',
+  category: 'foreign-avrr',
+  sex: 'male',
+  birthYear: 1994,
+  nationality: 'SN',
+  regionCode: '06',
+  programmeCode: 'FORAS',
+  countryOfOrigin: 'SN',
+  returnCountry: 'IT',
+  languages: ['fr', 'ar'],
+  status: 'registered',
+  version: 2,
+  registeredAt: '2026-11-23T10:00:00.000Z',
+  updatedAt: '2026-11-23T10:00:00.000Z',
+  closedAt: '2026-11-23T10:00:00.000Z',
+  erasedAt: '2026-11-23T10:00:00.000Z',
+  mergedAt: '2026-11-23T10:00:00.000Z',
+  grantedAt: '2026-11-23T10:00:00.000Z',
+  withdrawnAt: '2026-11-23T10:00:00.000Z',
+  expiresAt: '2027-11-23T10:00:00.000Z',
+  enteredOn: '2026-11-23',
+  exitedOn: '2026-12-23',
+  purposes: ['referral'],
+  recipients: ['ANAPEC'],
+  dataCategories: ['contact'],
+  noticeVersion: 'v1',
+  reason: 'closed',
+};
+
+const ODD_VALUES: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  'ab',
+  'AB',
+  'MA-2026',
+  '2026-11-23',
+  '2026-13-45T99:00:00Z',
+  '01a20992-4b3a-72ca-8558-42586822780F',
+  'x'.repeat(65),
+  0,
+  -1,
+  1,
+  1.5,
+  1899,
+  2101,
+  Number.NaN,
+  true,
+  [],
+  ['ab', 'cd'],
+  ['AB'],
+  [1, 2],
+  Array.from({ length: 11 }, () => 'ab'),
+  Array.from({ length: 201 }, () => 'x'),
+  {},
+  new Set(['ab']),
+];
+
+function classValidatorSays(payload: object, data: object): boolean {
+  const instance = Object.assign(Object.create(payload) as object, data);
+  return validateSync(instance, { whitelist: false, forbidUnknownValues: true }).length === 0;
+}
+
+describe('validatePayload fast path', () => {
+  it.each(EVENT_CATALOGUE.map((definition) => [definition.type, definition] as const))(
+    'agrees with class-validator on %s, valid or mutated',
+    (_type, definition) => {
+      const prototype = definition.payload.prototype as object;
+      const cases: object[] = [UNIVERSAL, { ...UNIVERSAL, constructor: 'shadowed' }];
+      for (const field of Object.keys(UNIVERSAL)) {
+        for (const value of ODD_VALUES) cases.push({ ...UNIVERSAL, [field]: value });
+        const { [field]: _removed, ...without } = UNIVERSAL as Record<string, unknown>;
+        cases.push(without);
+      }
+      let valid = 0;
+      for (const data of cases) {
+        const expected = classValidatorSays(prototype, data);
+        expect([JSON.stringify(data), validatePayload(definition, data).ok]).toEqual([
+          JSON.stringify(data),
+          expected,
+        ]);
+        if (expected) valid += 1;
+      }
+      // The universal payload is valid for every contract, so the fast path is exercised.
+      expect(valid).toBeGreaterThan(0);
+    },
+  );
+});
