@@ -1,3 +1,4 @@
+import { waitFor } from '@mrm/testing';
 import { randomBytes } from 'node:crypto';
 import { aBeneficiary } from './factories/beneficiary.factory';
 import { auth, RegistrationTestApp } from './support/registration-test-app';
@@ -265,17 +266,28 @@ describe('duplicates', () => {
       expect(byCoordinator.status).toBe(200);
     });
 
-    it('refuses to merge an erased record (409)', async () => {
+    it('refuses to merge a pair whose record was erased (409)', async () => {
       const pair = await aPair();
       await sut.http
         .post(`/api/v1/beneficiaries/${pair.beneficiary.id}/erasure`)
         .set('authorization', coordinator)
         .send({ reason: 'Opposition of the person (law 09-08)' })
         .expect(200);
+      // The erasure reaches the queue through beneficiary.erased.v1, a few milliseconds later.
+      await waitFor(
+        async () =>
+          (
+            await sut.query<{ status: string }>(
+              'SELECT status FROM duplicate_candidate WHERE id = $1',
+              [pair.id],
+            )
+          )[0].status === 'dismissed',
+        { what: 'the erasure to close the review entry' },
+      );
 
       const response = await act(pair.id, 'merge', { survivorId: pair.candidate.id, reason: 'x' });
 
-      expect([response.status, response.body.code]).toEqual([409, 'BENEFICIARY_ERASED']);
+      expect([response.status, response.body.code]).toEqual([409, 'DUPLICATE_ALREADY_RESOLVED']);
     });
 
     it('answers 403 to an analyst on every duplicates endpoint', async () => {
