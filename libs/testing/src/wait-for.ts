@@ -6,8 +6,9 @@ export async function waitFor(
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline)
-      {throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);}
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
 }
