@@ -1,16 +1,4 @@
-import type { Role } from '@mrm/auth';
-import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import { JetStreamClient } from '@mrm/messaging';
-import {
-  bearer,
-  deleteNamespaceStreams,
-  newNamespace,
-  startTestService,
-  TestDatabase,
-  waitFor,
-} from '@mrm/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
+import { aRegisteredEvent, bearer, TestService, waitFor } from '@mrm/testing';
 import { ReferralsConfig } from '../src/referrals.config';
 import { ReferralsModule } from '../src/referrals.module';
 import { REFERRALS_OPENAPI } from '../src/referrals.openapi';
@@ -18,57 +6,38 @@ import { REFERRALS_OPENAPI } from '../src/referrals.openapi';
 // The roster's behaviour is tested in libs/roster; this proves referrals wires it: its own
 // migration, its consumer on the registration stream, its read roles.
 describe('referrals roster wiring (e2e)', () => {
-  const namespace = newNamespace();
-  let database: TestDatabase;
-  let app: NestExpressApplication;
-
-  const getRoster = (beneficiaryId: string, role: Role) =>
-    request(app.getHttpServer())
-      .get(`/api/v1/roster/${beneficiaryId}`)
-      .set('Authorization', bearer('IOM', [role]));
+  let sut: TestService;
 
   beforeAll(async () => {
-    database = await TestDatabase.create('referrals_roster');
-    ({ app } = await startTestService({
+    sut = await TestService.start({
       service: 'referrals',
       configClass: ReferralsConfig,
       rootModule: (config) => ReferralsModule.forRoot(config),
       openApi: REFERRALS_OPENAPI,
-      databaseUrl: database.url,
-      namespace,
-    }));
+    });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await sut?.stop();
   });
 
   it('shows a beneficiary from the bus to a referral officer, not a case worker', async () => {
-    const beneficiaryId = uuidv7();
-    const event = beneficiaryRegisteredV1.build(
-      {
-        beneficiaryId,
-        reference: 'MA-2026-000123',
-        ownerOrg: 'IOM',
-        category: 'returning-moroccan',
-        sex: 'female',
-        birthYear: 1991,
-        nationality: 'MA',
-        regionCode: '05',
-        version: 1,
-        registeredAt: new Date().toISOString(),
-      },
-      { subject: beneficiaryId, correlationId: uuidv7() },
-    );
-    // Retried until the consumer has declared the registration stream.
-    const client = app.get(JetStreamClient);
-    await waitFor(() => client.publishEnvelope(event).then(Boolean, () => false));
+    const event = aRegisteredEvent();
+    const path = `/api/v1/roster/${event.data.beneficiaryId}`;
 
-    await waitFor(async () => (await getRoster(beneficiaryId, 'referral-officer')).status === 200, {
-      what: 'the roster entry',
-    });
-    await getRoster(beneficiaryId, 'case-worker').expect(403);
+    await sut.publish(event);
+
+    await waitFor(
+      async () =>
+        (await sut.http.get(path).set('Authorization', bearer('IOM', ['referral-officer'])))
+          .status === 200,
+      {
+        what: 'the roster entry',
+      },
+    );
+    await sut.http
+      .get(path)
+      .set('Authorization', bearer('IOM', ['case-worker']))
+      .expect(403);
   });
 });

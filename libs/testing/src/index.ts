@@ -5,3 +5,5 @@ export * from './throwaway-nats';
 export * from './wait-for';
 export * from './service-harness';
 export * from './synthetic-people';
+export * from './registration-events';
+export * from './test-service';
