@@ -32,14 +32,15 @@ export class BeneficiaryLifecycleController {
     @OptionalIfMatchVersion() expectedVersion: number | undefined,
     @AccessReason() reason: string | null,
   ): Promise<BeneficiaryStatusResponseDto> {
-    const input = {
-      principal,
-      beneficiaryId: id,
-      expectedVersion,
-      reason,
-      transition: 'activate' as const,
-    };
-    return toBeneficiaryStatusResponse(await this.lifecycle.transition(input));
+    return toBeneficiaryStatusResponse(
+      await this.lifecycle.transition({
+        principal,
+        beneficiaryId: id,
+        expectedVersion,
+        reason,
+        transition: 'activate',
+      }),
+    );
   }
 
   @Post('close')
@@ -54,15 +55,15 @@ export class BeneficiaryLifecycleController {
     @OptionalIfMatchVersion() expectedVersion: number | undefined,
     @AccessReason() reason: string | null,
   ): Promise<BeneficiaryStatusResponseDto> {
-    const input = {
-      principal,
-      beneficiaryId: id,
-      expectedVersion,
-      reason,
-      transition: 'close' as const,
-    };
     return toBeneficiaryStatusResponse(
-      await this.lifecycle.transition({ ...input, closureReason: body.reason }),
+      await this.lifecycle.transition({
+        principal,
+        beneficiaryId: id,
+        expectedVersion,
+        reason,
+        transition: 'close',
+        closureReason: body.reason,
+      }),
     );
   }
 
@@ -77,14 +78,15 @@ export class BeneficiaryLifecycleController {
     @OptionalIfMatchVersion() expectedVersion: number | undefined,
     @AccessReason() reason: string | null,
   ): Promise<BeneficiaryStatusResponseDto> {
-    const input = {
-      principal,
-      beneficiaryId: id,
-      expectedVersion,
-      reason,
-      transition: 'reopen' as const,
-    };
-    return toBeneficiaryStatusResponse(await this.lifecycle.transition(input));
+    return toBeneficiaryStatusResponse(
+      await this.lifecycle.transition({
+        principal,
+        beneficiaryId: id,
+        expectedVersion,
+        reason,
+        transition: 'reopen',
+      }),
+    );
   }
 
   @Post('erasure')
