@@ -8,28 +8,18 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import { BusNamespace } from '@mrm/messaging';
-import {
-  bearer,
-  deleteNamespaceStreams,
-  newNamespace,
-  startTestService,
-  TestDatabase,
-  testNatsUrl,
-  waitFor,
-} from '@mrm/testing';
+import { bearer, testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ConsentsService } from '../src/consents/consents.service';
-import { RegistrationConfig } from '../src/registration.config';
-import { RegistrationModule } from '../src/registration.module';
-import { REGISTRATION_OPENAPI } from '../src/registration.openapi';
+
+import { RegistrationTestApp } from './support/registration-test-app';
 
 describe('consents', () => {
-  const namespace = newNamespace();
-  const stream = new BusNamespace(namespace).stream('REGISTRATION');
-  let database: TestDatabase;
+  let sut: RegistrationTestApp;
+  let stream: string;
   let app: NestExpressApplication;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
@@ -113,15 +103,9 @@ describe('consents', () => {
   };
 
   beforeAll(async () => {
-    database = await TestDatabase.create('consents');
-    ({ app } = await startTestService({
-      service: 'registration',
-      configClass: RegistrationConfig,
-      rootModule: (config) => RegistrationModule.forRoot(config),
-      openApi: REGISTRATION_OPENAPI,
-      databaseUrl: database.url,
-      namespace,
-    }));
+    sut = await RegistrationTestApp.start('consents');
+    app = sut.app;
+    stream = new BusNamespace(sut.namespace).stream('REGISTRATION');
     nc = await connect({ servers: testNatsUrl() });
     jsm = await jetstreamManager(nc);
     await waitFor(async () => !!(await jsm.streams.info(stream).catch(() => null)), {
@@ -130,10 +114,8 @@ describe('consents', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
     await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await sut?.stop();
   });
 
   it('grants a consent and publishes beneficiary.consent-granted.v1 without personal data', async () => {

@@ -1,27 +1,17 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import {
-  deleteNamespaceStreams,
-  newNamespace,
-  startTestService,
-  TestDatabase,
-  testNatsUrl,
-  waitFor,
-} from '@mrm/testing';
+import { testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { RegistrationConfig } from '../src/registration.config';
-import { RegistrationModule } from '../src/registration.module';
-import { REGISTRATION_OPENAPI } from '../src/registration.openapi';
 import { BusNamespace, JetStreamClient, OutboxRelay, OutboxWriter } from '@mrm/messaging';
+import { RegistrationTestApp } from './support/registration-test-app';
 
 // The producer side: nothing published for a rolled-back transaction, everything committed
 // published exactly once, also across a relay crash between publishing and marking.
 describe('transactional outbox', () => {
-  const namespace = newNamespace();
-  const stream = new BusNamespace(namespace).stream('REGISTRATION');
-  let database: TestDatabase;
+  let sut: RegistrationTestApp;
+  let stream: string;
   let app: NestExpressApplication;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
@@ -45,15 +35,9 @@ describe('transactional outbox', () => {
     )[0];
 
   beforeAll(async () => {
-    database = await TestDatabase.create('outbox');
-    ({ app } = await startTestService({
-      service: 'registration',
-      configClass: RegistrationConfig,
-      rootModule: (config) => RegistrationModule.forRoot(config),
-      openApi: REGISTRATION_OPENAPI,
-      databaseUrl: database.url,
-      namespace,
-    }));
+    sut = await RegistrationTestApp.start('outbox');
+    app = sut.app;
+    stream = new BusNamespace(sut.namespace).stream('REGISTRATION');
     nc = await connect({ servers: testNatsUrl() });
     jsm = await jetstreamManager(nc);
     await waitFor(async () => !!(await jsm.streams.info(stream).catch(() => null)), {
@@ -62,10 +46,8 @@ describe('transactional outbox', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
     await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await sut?.stop();
   });
 
   it('publishes nothing when the business transaction fails', async () => {

@@ -7,26 +7,16 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import { BusNamespace } from '@mrm/messaging';
-import {
-  bearer,
-  deleteNamespaceStreams,
-  newNamespace,
-  startTestService,
-  TestDatabase,
-  testNatsUrl,
-  waitFor,
-} from '@mrm/testing';
+import { bearer, testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
-import { RegistrationConfig } from '../src/registration.config';
-import { RegistrationModule } from '../src/registration.module';
-import { REGISTRATION_OPENAPI } from '../src/registration.openapi';
+
+import { RegistrationTestApp } from './support/registration-test-app';
 
 describe('programmes and enrolments', () => {
-  const namespace = newNamespace();
-  const stream = new BusNamespace(namespace).stream('REGISTRATION');
-  let database: TestDatabase;
+  let sut: RegistrationTestApp;
+  let stream: string;
   let app: NestExpressApplication;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
@@ -111,24 +101,16 @@ describe('programmes and enrolments', () => {
   };
 
   beforeAll(async () => {
-    database = await TestDatabase.create('programmes');
-    ({ app } = await startTestService({
-      service: 'registration',
-      configClass: RegistrationConfig,
-      rootModule: (config) => RegistrationModule.forRoot(config),
-      openApi: REGISTRATION_OPENAPI,
-      databaseUrl: database.url,
-      namespace,
-    }));
+    sut = await RegistrationTestApp.start('programmes');
+    app = sut.app;
+    stream = new BusNamespace(sut.namespace).stream('REGISTRATION');
     nc = await connect({ servers: testNatsUrl() });
     jsm = await jetstreamManager(nc);
   });
 
   afterAll(async () => {
-    await app?.close();
     await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await sut?.stop();
   });
 
   it('creates a programme that every operational role can read', async () => {
