@@ -166,6 +166,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async handleMessage(message: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     const pattern = this.connection.namespace.unprefixed(message.subject);
+    const handler = this.handlerFor(pattern);
+    if (!handler) {
+      // Another event of a stream we read, which this service does not need: not even decoded.
+      settle(() => message.ack());
+      this.record(pattern, 'skipped', started);
+      return;
+    }
     let envelope: EventEnvelope;
     try {
       envelope = fromBinaryMessage((name) => message.headers?.get(name), message.data);
@@ -175,7 +182,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
     let outcome: ConsumeOutcome;
     try {
-      outcome = await this.process(message, pattern, envelope);
+      outcome = await this.process(message, pattern, envelope, handler);
     } catch (error) {
       // Unexpected (e.g. the connection closed mid-settlement): the server redelivers after ack_wait.
       this.logger.error?.(
@@ -194,11 +201,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private async process(
-    message: JsMsg,
-    pattern: string,
-    envelope: EventEnvelope,
-  ): Promise<ConsumeOutcome> {
+  private handlerFor(pattern: string): MessageHandler | null {
     let handler = this.handlerBySubject.get(pattern);
     if (handler === undefined) {
       handler = this.getHandlerByPattern(pattern);
@@ -207,11 +210,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         this.handlerBySubject.set(pattern, handler);
       }
     }
-    if (!handler) {
-      // Another event of a stream we read, which this service does not need.
-      settle(() => message.ack());
-      return 'skipped';
-    }
+    return handler;
+  }
+
+  private async process(
+    message: JsMsg,
+    pattern: string,
+    envelope: EventEnvelope,
+    handler: MessageHandler,
+  ): Promise<ConsumeOutcome> {
     if (message.info.deliveryCount > this.options.maxDeliver) {
       return this.deadLetter(
         message,
