@@ -64,8 +64,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   listen(callback: (error?: unknown) => void): void {
     try {
-      for (const producer of this.producersHandled()) {
-        this.loops.push(this.runConsumer(producer));
+      for (const [producer, subjects] of this.subjectsByProducer()) {
+        this.loops.push(this.runConsumer(producer, subjects));
       }
       callback();
     } catch (error) {
@@ -89,8 +89,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return this.connection.nc as T;
   }
 
-  private producersHandled(): Set<Producer> {
-    const producers = new Set<Producer>();
+  /** The contract subjects this service handles, grouped by the stream (producer) carrying them. */
+  private subjectsByProducer(): Map<Producer, string[]> {
+    const subjects = new Map<Producer, string[]>();
     for (const [pattern, handler] of this.messageHandlers) {
       const producer = producerOfSubject(pattern);
       if (!handler.isEventHandler || !producer) {
@@ -103,12 +104,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (handler.next) {
         throw new Error(`More than one @EventPattern handler for ${pattern} in one service`);
       }
-      producers.add(producer);
+      subjects.set(producer, [...(subjects.get(producer) ?? []), pattern]);
     }
-    return producers;
+    return subjects;
   }
 
-  private async runConsumer(producer: Producer): Promise<void> {
+  private async runConsumer(producer: Producer, subjects: readonly string[]): Promise<void> {
     while (!this.stopping) {
       try {
         await this.connection.ready();
@@ -116,7 +117,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           this.connection.jsm,
           this.connection.namespace,
           producer,
+          subjects,
           this.options,
+          (message) => this.logger.warn?.(message),
         );
         if (!this.consumed.some((entry) => entry.stream === stream)) {
           this.consumed.push({ stream, durable });
@@ -168,7 +171,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const pattern = this.connection.namespace.unprefixed(message.subject);
     const handler = this.handlerFor(pattern);
     if (!handler) {
-      // Another event of a stream we read, which this service does not need: not even decoded.
+      // Another event of a stream we read (a consumer created before its filter could be narrowed),
+      // which this service does not need: not even decoded.
       settle(() => message.ack());
       this.record(pattern, 'skipped', started);
       return;
