@@ -35,5 +35,6 @@ RUN test -n "$SERVICE" && test -f "dist/apps/$SERVICE/src/main.js" && test -f "d
 # The `node` user of the base image; numeric so that runAsNonRoot can verify it.
 USER 1000:1000
 EXPOSE 3001 3002 3003 3004 3005
-# exec: node becomes PID 1 and receives SIGTERM for the graceful shutdown.
-CMD ["/bin/sh", "-c", "exec node \"dist/apps/${SERVICE}/src/main.js\""]
+# exec: node becomes PID 1 and receives SIGTERM for the graceful shutdown. The node options are
+# SERVICE_NODE_FLAGS of libs/runtime/src/node-flags.ts (ADR 0007).
+CMD ["/bin/sh", "-c", "exec node --max-semi-space-size=32 \"dist/apps/${SERVICE}/src/main.js\""]

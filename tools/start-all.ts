@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@mrm/runtime';
 
 // `npm start`: the five services as separate processes against the local PostgreSQL and NATS,
 // each creating its database and migrating at start-up. Ctrl-C stops them all gracefully.
@@ -34,7 +35,7 @@ function prefixLines(service: string, chunk: Buffer): string {
 for (const service of SERVICES) {
   const child = spawn(
     process.execPath,
-    [join(__dirname, '..', 'apps', service, 'src', 'main.js')],
+    [...SERVICE_NODE_FLAGS, join(__dirname, '..', 'apps', service, 'src', 'main.js')],
     {
       env: serviceEnv(service),
     },

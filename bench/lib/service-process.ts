@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@mrm/runtime';
 import { freePort } from '@mrm/testing';
 import { sleep } from './stats';
 
@@ -60,7 +61,11 @@ export class ServiceProcess {
     const fd = openSync(logFile, 'w');
     // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the services.
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, entry], { env, stdio: ['ignore', fd, fd] });
+    // The services' production node options first, so that extra ones can override them.
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, entry], {
+      env,
+      stdio: ['ignore', fd, fd],
+    });
     closeSync(fd);
     RUNNING.add(child);
     child.once('exit', () => RUNNING.delete(child));

@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './health.controller';
 export * from './migrate';
+export * from './node-flags';
 export * from './service-config';
 export * from './service-config.token';
 export * from './service-core.module';
