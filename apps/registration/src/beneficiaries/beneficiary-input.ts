@@ -1,9 +1,9 @@
 import { resolveRegionCode } from '@mrm/contracts';
 import type { FieldViolation } from '@mrm/errors';
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { BeneficiaryError } from './beneficiary.errors';
 import type { BeneficiaryEntity } from './beneficiary.entity';
 import type { BeneficiaryAddress, IdentityDocument, PersonalData } from './beneficiary-identity';
+import { e164Of } from './dto/phone-number';
 import type { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
 import type { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
 
@@ -64,7 +64,7 @@ export function draftFromRequest(request: RegisterBeneficiaryRequestDto): Benefi
         ...(request.firstNameAr ? { firstNameAr: cleanName(request.firstNameAr) } : {}),
         ...(request.lastNameAr ? { lastNameAr: cleanName(request.lastNameAr) } : {}),
       },
-      phone: request.phone ? e164(request.phone) : null,
+      phone: request.phone ? e164Of(request, 'phone', request.phone) : null,
       address: addressOf(request.address),
       documents: (request.documents ?? []).map(documentOf),
       vulnerabilities: [...(request.vulnerabilities ?? [])].sort(),
@@ -172,10 +172,6 @@ function cleanList(values: readonly string[] | undefined): string[] {
   return [
     ...new Set((values ?? []).map((value) => value.trim()).filter((value) => value.length > 0)),
   ];
-}
-
-function e164(phone: string): string {
-  return parsePhoneNumberWithError(phone.replace(/\s+/g, '')).number;
 }
 
 function addressOf(address: BeneficiaryAddress | undefined): BeneficiaryAddress | null {

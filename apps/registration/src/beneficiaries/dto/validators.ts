@@ -4,8 +4,8 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-import { isValidPhoneNumber } from 'libphonenumber-js';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './iso-codes';
+import { validateE164 } from './phone-number';
 
 function rule(
   name: string,
@@ -45,8 +45,7 @@ export const IsLanguageCode = (options?: ValidationOptions) =>
 export const IsE164Phone = () =>
   rule(
     'isE164Phone',
-    (value) =>
-      typeof value === 'string' && /^\+[0-9 ]{6,24}$/.test(value) && isValidPhoneNumber(value),
+    (value, args) => validateE164(args.object, args.property, value),
     '$property must be a valid phone number in international E.164 form, e.g. +212612345678',
   );
 
