@@ -72,6 +72,24 @@ describe('TokenVerifier with HS256 (jwtSecret)', () => {
     });
   });
 
+  it('honours a token it has verified before only until it expires', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T10:00:00Z'), doNotFake: ['nextTick'] });
+    try {
+      const verifier = new TokenVerifier({ jwtSecret: SECRET });
+      const token = hs256(CLAIMS, { expiresIn: 30 });
+      await expect(verifier.verify(token)).resolves.toEqual(CLAIMS);
+      await expect(verifier.verify(token)).resolves.toEqual(CLAIMS);
+
+      jest.setSystemTime(new Date('2026-11-23T10:00:31Z'));
+
+      await expect(verifier.verify(token)).rejects.toMatchObject({
+        code: AuthErrorCode.AUTH_TOKEN_EXPIRED,
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('rejects a token signed with another secret', async () => {
     const token = hs256(CLAIMS, {}, 'another-secret-another-secret-xx');
 

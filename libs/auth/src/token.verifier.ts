@@ -12,6 +12,12 @@ import { AuthError, AuthErrorCode } from './auth.errors';
 import type { AuthOptions } from './auth.options';
 import { isOrgCode, isRole, type Principal } from './principal';
 
+// A UI sends the same token with every request until it expires: the principal of a verified token
+// is remembered for a short while, so its signature is not checked on every request. Bounded in
+// size, and in time so that a key withdrawn from the JWKS stops being honoured within a minute.
+const VERIFIED_CACHE_SIZE = 1000;
+const VERIFIED_CACHE_TTL_MS = 60_000;
+
 type KeySource =
   | { readonly alg: 'HS256'; readonly secret: KeyObject }
   | { readonly alg: 'RS256'; readonly jwks: JwksClient };
@@ -22,6 +28,7 @@ type KeySource =
  */
 export class TokenVerifier {
   private readonly keys: KeySource;
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   /** @throws Error when neither `jwksUrl` nor `jwtSecret` is set (fail fast at boot). */
   constructor(private readonly options: AuthOptions) {
@@ -38,12 +45,31 @@ export class TokenVerifier {
    * @throws AuthError `AUTH_TOKEN_EXPIRED` or `AUTH_TOKEN_INVALID`.
    */
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.until > now) return remembered.principal;
     const header = decodeHeader(token);
     if (header.alg !== this.keys.alg) {
       throw invalid(`Only ${this.keys.alg} tokens are accepted`);
     }
     const key = await this.keyFor(header.kid);
-    return toPrincipal(this.verifySignature(token, key));
+    const payload = this.verifySignature(token, key);
+    const principal = toPrincipal(payload);
+    this.remember(
+      token,
+      principal,
+      Math.min((payload.exp as number) * 1000, now + VERIFIED_CACHE_TTL_MS),
+    );
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal, until: number): void {
+    this.verified.delete(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // Maps iterate in insertion order: the first key is the least recently verified.
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, until });
   }
 
   private async keyFor(kid: string | undefined): Promise<KeyObject | string> {
