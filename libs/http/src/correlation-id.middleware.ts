@@ -1,7 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { correlationIdOf, runWithContext } from '@mrm/observability';
 import type { NextFunction, Request, Response } from 'express';
-import { Observable } from 'rxjs';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
@@ -18,20 +16,21 @@ export function correlationIdMiddleware(
 }
 
 /**
- * Runs the handler inside the request context, so logs and outbox events written by it carry the
- * request's correlation id (body parsing breaks async context, so middleware alone is not enough).
+ * Express middleware, placed after the body parser: runs the rest of the request (Nest's guards,
+ * interceptors, handler and filters) inside the request context, so logs and outbox events written
+ * for it carry its correlation id. Before the body parser it would not do: the parser calls `next`
+ * from the socket's callbacks, outside the context of the middleware that ran before it.
  */
-@Injectable()
-export class RequestContextInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
-    const correlationId = String(request.headers[CORRELATION_ID_HEADER]);
-    return new Observable((subscriber) =>
-      runWithContext(
-        { correlationId, traceparent: request.headers.traceparent as string | undefined },
-        () => next.handle().subscribe(subscriber),
-      ),
-    );
-  }
+export function requestContextMiddleware(
+  request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
+  runWithContext(
+    {
+      correlationId: String(request.headers[CORRELATION_ID_HEADER]),
+      traceparent: request.headers.traceparent as string | undefined,
+    },
+    next,
+  );
 }

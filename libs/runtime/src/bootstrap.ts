@@ -6,6 +6,7 @@ import {
   correlationIdMiddleware,
   createValidationPipe,
   ProblemDetailsFilter,
+  requestContextMiddleware,
   setupOpenApi,
   type OpenApiInfo,
 } from '@mrm/http';
@@ -34,6 +35,7 @@ export async function createServiceApp(
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.use(bodyParserErrorsMiddleware);
+  app.use(requestContextMiddleware);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.enableVersioning({ type: VersioningType.URI });

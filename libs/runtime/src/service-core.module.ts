@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
-import { RequestContextInterceptor } from '@mrm/http';
 import { MessagingModule } from '@mrm/messaging';
 import { buildLoggerParams, MetricsRegistry, ObservabilityModule } from '@mrm/observability';
 import { PersistenceModule } from '@mrm/persistence';
@@ -48,7 +46,6 @@ export class ServiceCoreModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         ShutdownState,
         {
           provide: 'SERVICE_METRICS_LABEL',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { Idempotent, IfMatchVersion, WithETag, WithLocation, type Page } from '@mrm/http';
+import { CreatedResource, Idempotent, IfMatchVersion, WithETag, type Page } from '@mrm/http';
 import { AccessReason } from '../audit/access-reason.decorator';
 import { BeneficiariesService } from './beneficiaries.service';
 import { BeneficiarySearchService } from './beneficiary-search.service';
@@ -32,8 +32,7 @@ export class BeneficiariesController {
   @HttpCode(201)
   @Roles('case-worker', 'coordinator')
   @ApiCreatedResponse({ type: BeneficiaryResponseDto })
-  @WithETag()
-  @WithLocation()
+  @CreatedResource()
   @Idempotent()
   async register(
     @Body() body: RegisterBeneficiaryRequestDto,

@@ -29,24 +29,29 @@ export class ETagInterceptor implements NestInterceptor {
 /** Answers with `ETag: "<version>"` of the returned resource (reads and writes). */
 export const WithETag = (): MethodDecorator => applyDecorators(UseInterceptors(ETagInterceptor));
 
-/** Sets `Location: <request path>/<id>` from the `id` of a created resource. */
+/**
+ * Sets `Location: <request path>/<id>` from the `id` of a created resource, and its `ETag` from its
+ * `version`: one interceptor for both, as each one adds a layer to every create.
+ */
 @Injectable()
-export class LocationInterceptor implements NestInterceptor {
+export class CreatedResourceInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((body: unknown) => {
-        const id = (body as { id?: unknown } | null)?.id;
+        const { id, version } = (body ?? {}) as { id?: unknown; version?: unknown };
+        const http = context.switchToHttp();
+        const response = http.getResponse<Response>();
         if (typeof id === 'string') {
-          const http = context.switchToHttp();
           const path = http.getRequest<Request>().originalUrl.split('?')[0].replace(/\/$/, '');
-          http.getResponse<Response>().setHeader('Location', `${path}/${encodeURIComponent(id)}`);
+          response.setHeader('Location', `${path}/${encodeURIComponent(id)}`);
         }
+        if (typeof version === 'number') response.setHeader('ETag', etagOf(version));
         return body;
       }),
     );
   }
 }
 
-/** Answers a create with `Location` of the new resource. */
-export const WithLocation = (): MethodDecorator =>
-  applyDecorators(UseInterceptors(LocationInterceptor));
+/** Answers a create with the `Location` and the `ETag` of the new resource. */
+export const CreatedResource = (): MethodDecorator =>
+  applyDecorators(UseInterceptors(CreatedResourceInterceptor));

@@ -6,7 +6,7 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
  * Makes a POST create route idempotent under the `Idempotency-Key` header (optional for the
  * client). Write it LAST among a handler's interceptor decorators (right above the method):
  * decorators apply bottom-up and the first interceptor registered runs outermost, which is what
- * lets it store and replay the headers set by the others (`ETag`, `Location`).
+ * lets it store and replay the headers set by the others (`ETag`, `Location` of `@CreatedResource()`).
  */
 export const Idempotent = (): MethodDecorator =>
   applyDecorators(
