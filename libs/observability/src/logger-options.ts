@@ -24,7 +24,6 @@ export function buildLoggerParams(service: string, level: string): Params {
       base: { service },
       messageKey: 'message',
       genReqId: (request) => correlationIdOf(request),
-      customProps: () => ({ correlationId: currentContext()?.correlationId }),
       mixin: () => {
         const context = currentContext();
         return context
