@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { destination, type DestinationStream } from 'pino';
 import { currentContext } from './request-context';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -13,38 +14,49 @@ export function correlationIdOf(request: IncomingMessage): string {
   return value && VALID_CORRELATION_ID.test(value) ? value : randomUUID();
 }
 
+// Standard output written asynchronously: a line is handed to the kernel off the event loop, and
+// the lines logged while a write is under way go out together in the next one. pino flushes what is
+// left synchronously when the process exits. One per process, however many apps it creates (tests).
+let stdout: DestinationStream | undefined;
+function stdoutDestination(): DestinationStream {
+  return (stdout ??= destination({ dest: 1, sync: false }));
+}
+
 /**
  * JSON logs with the service name and the correlation id of the current request or event.
  * Authorization headers and cookies are redacted; bodies are never logged (they hold personal data).
  */
 export function buildLoggerParams(service: string, level: string): Params {
   return {
-    pinoHttp: {
-      level,
-      base: { service },
-      messageKey: 'message',
-      genReqId: (request) => correlationIdOf(request),
-      mixin: () => {
-        const context = currentContext();
-        return context
-          ? { correlationId: context.correlationId, causationId: context.causationId }
-          : {};
+    pinoHttp: [
+      {
+        level,
+        base: { service },
+        messageKey: 'message',
+        genReqId: (request) => correlationIdOf(request),
+        mixin: () => {
+          const context = currentContext();
+          return context
+            ? { correlationId: context.correlationId, causationId: context.causationId }
+            : {};
+        },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          censor: '[redacted]',
+        },
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url,
+          }),
+        },
+        autoLogging: {
+          ignore: (request) =>
+            (request.url ?? '').startsWith('/health') || request.url === '/metrics',
+        },
       },
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-      },
-      autoLogging: {
-        ignore: (request) =>
-          (request.url ?? '').startsWith('/health') || request.url === '/metrics',
-      },
-    },
+      stdoutDestination(),
+    ],
   };
 }
