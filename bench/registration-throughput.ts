@@ -19,6 +19,8 @@ import { envInt, fmtMs, fmtRate, summarise, type LatencySummary } from './lib/st
 import type { BenchResources } from './lib/substrate';
 
 export const CONCURRENCY = envInt('BENCH_API_CONCURRENCY', 32);
+/** Registration processes sharing one database, like the replicas of a Deployment behind a Service. */
+export const REPLICAS = envInt('BENCH_API_REPLICAS', 1);
 const DURATION_MS = envInt('BENCH_API_SECONDS', 10) * 1000;
 const WARMUP_MS = envInt('BENCH_API_WARMUP_SECONDS', 3) * 1000;
 /** Each side runs in this many alternating slices, so a change of background load hits both. */
@@ -109,17 +111,39 @@ export async function registrationThroughput(
 
   // --- the API, served by `node dist/apps/registration/src/main.js` in its own process
   const apiDb = await resources.database('reg_api');
-  const service = await ServiceProcess.start({
-    service: 'registration',
-    databaseUrl: apiDb.url,
-    natsUrl: resources.natsUrl,
-    namespace: resources.namespace(),
-  });
-  resources.onRelease('stop registration', () => service.stop());
-  const client = new KeepAliveClient(service.port, CONCURRENCY);
-  resources.onRelease('close HTTP agent', () => Promise.resolve(client.close()));
+  const namespace = resources.namespace();
+  const services: ServiceProcess[] = [];
+  const clients: KeepAliveClient[] = [];
+  // One after the other: the first migrates the database, the next find it migrated.
+  for (let replica = 0; replica < REPLICAS; replica += 1) {
+    const service = await ServiceProcess.start({
+      service: 'registration',
+      databaseUrl: apiDb.url,
+      natsUrl: resources.natsUrl,
+      namespace,
+      // The replicas share the raw ceiling's number of connections, so neither side gets more.
+      env: { DATABASE_POOL_SIZE: String(Math.ceil(RAW_POOL_SIZE / REPLICAS)) },
+    });
+    resources.onRelease(`stop registration ${replica + 1}`, () => service.stop());
+    services.push(service);
+    const client = new KeepAliveClient(service.port, Math.ceil(CONCURRENCY / REPLICAS));
+    resources.onRelease(`close HTTP agent ${replica + 1}`, () => Promise.resolve(client.close()));
+    clients.push(client);
+  }
+  const serviceCpu = () =>
+    services.reduce(
+      (sum, service) => {
+        const cpu = service.cpuSplitMs();
+        return { user: sum.user + cpu.user, system: sum.system + cpu.system };
+      },
+      { user: 0, system: 0 },
+    );
   const authorization = caseWorkerAuthorization();
+  let nextClient = 0;
+  // Round robin over the replicas, as kube-proxy spreads a Service's connections.
   const post = async () => {
+    const client = clients[nextClient];
+    nextClient = (nextClient + 1) % clients.length;
     const response = await client.post(REGISTER_PATH, registrationBody(samples, sequence.take()), {
       authorization,
     });
@@ -165,10 +189,10 @@ export async function registrationThroughput(
   let literalOwnCpuMs = 0;
   let outboxBacklogAfterRun = 0;
   for (let slice = 0; slice < SLICES; slice += 1) {
-    const serviceCpu0 = service.cpuSplitMs();
+    const serviceCpu0 = serviceCpu();
     let ownCpu0 = ownCpuMs();
     apiSlices.push(await run(post, DURATION_MS / SLICES));
-    const serviceCpu1 = service.cpuSplitMs();
+    const serviceCpu1 = serviceCpu();
     serviceCpuMs += serviceCpu1.user + serviceCpu1.system - (serviceCpu0.user + serviceCpu0.system);
     serviceSystemMs += serviceCpu1.system - serviceCpu0.system;
     apiOwnCpuMs += ownCpuMs() - ownCpu0;

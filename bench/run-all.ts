@@ -7,6 +7,7 @@ import { endToEndLag, LAG_RATE, POLL_INTERVAL_MS, type EndToEndLagResult } from 
 import { rebuildRate, PUBLISH_WINDOW, REBUILD_EVENTS, type RebuildResult } from './rebuild';
 import {
   CONCURRENCY,
+  REPLICAS,
   RAW_POOL_SIZE,
   registrationThroughput,
   type RegistrationThroughputResult,
@@ -111,7 +112,7 @@ function summary(
     const { api, raw, rawLiteral } = throughput;
     const ratio = api.ratePerSecond / raw.ratePerSecond;
     rows.push([
-      `1. Registration POST throughput (c=${CONCURRENCY})`,
+      `1. Registration POST throughput (c=${CONCURRENCY}${REPLICAS > 1 ? `, ${REPLICAS} replicas` : ''})`,
       fmtRate(api.ratePerSecond, 'req/s'),
       `${fmtRate(raw.ratePerSecond, 'tx/s')} (same tx)`,
       fmtRatio(ratio),

@@ -119,7 +119,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           producer,
           subjects,
           this.options,
-          (message) => this.logger.warn?.(message),
+          (message: string) => {
+            this.logger.warn?.(message);
+          },
         );
         if (!this.consumed.some((entry) => entry.stream === stream)) {
           this.consumed.push({ stream, durable });

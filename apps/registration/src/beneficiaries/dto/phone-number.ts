@@ -18,7 +18,7 @@ export function validateE164(body: object, property: string, value: unknown): bo
   const e164 = parseE164(value);
   if (e164 === undefined) return false;
   let parsed = e164ByBody.get(body);
-  if (!parsed) e164ByBody.set(body, (parsed = new Map()));
+  if (!parsed) e164ByBody.set(body, (parsed = new Map<string, string>()));
   parsed.set(property, e164);
   return true;
 }
