@@ -44,6 +44,20 @@ describe('SearchKeysService', () => {
     expect(sut.nameQueryKeys('Amrani').tokens.every((hash) => stored.has(hash))).toBe(true);
   });
 
+  it('remembers recent identities by a keyed hash only, and never mixes two of them up', () => {
+    const other = { ...identity, phone: '+212612345679' };
+
+    const first = sut.keysFor(identity);
+    const again = sut.keysFor({ ...identity }); // another object, the same person
+    const second = sut.keysFor(other);
+
+    expect(again).toEqual(first);
+    expect(second).not.toEqual(first);
+    const remembered = (sut as unknown as { recentKeys: Map<string, unknown> }).recentKeys;
+    expect(remembered.size).toBeGreaterThan(0);
+    expect(JSON.stringify([...remembered])).not.toMatch(/mohamed|amrani|61234567|AB123456/i);
+  });
+
   it('has no keys for an empty identity', () => {
     expect(sut.keysFor({ names: null, phone: null, documents: [] })).toEqual([]);
   });

@@ -26,8 +26,11 @@ export function searchKeyInsertSql(id: string, kinds: string, hashes: string): s
 }
 
 // Create computes the keys of one identity twice (duplicate check, then the keys it stores); a
-// few recent results spare the second round of normalisation, phonetic keys and HMACs.
+// few recent results spare the second round of normalisation, phonetic keys and HMACs. They are
+// found by a keyed hash of the identity, so that no name, phone or document number stays in memory
+// after its request.
 const RECENT_KEYS = 64;
+const CACHE_DOMAIN = 'search-keys-cache';
 
 /**
  * Blind indexes of a beneficiary's phone, documents and names: how the registry finds people
@@ -45,7 +48,10 @@ export class SearchKeysService {
   /** Every search key of an identity, without duplicates. */
   keysFor(identity: SearchableIdentity): SearchKey[] {
     // Keyed by value, not by object: a caller may build a new identity object each time.
-    const cacheKey = JSON.stringify([identity.names, identity.phone, identity.documents]);
+    const cacheKey = this.index.compute(
+      CACHE_DOMAIN,
+      JSON.stringify([identity.names, identity.phone, identity.documents]),
+    );
     const cached = this.recentKeys.get(cacheKey);
     if (cached) return [...cached];
     const keys = this.computeKeys(identity);
