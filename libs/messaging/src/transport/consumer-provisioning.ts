@@ -10,9 +10,10 @@ import { streamConfigFor, streamOf } from '../streams';
 const MAX_ACK_PENDING = 1000;
 
 /**
- * The one filter subject (nats-server 2.9 has no `filter_subjects`) of a consumer handling `subjects` of a
- * producer's stream: that subject when there is only one, so the server never sends the others;
- * the whole stream otherwise, and the transport acks undecoded what it has no handler for.
+ * The one filter subject (nats-server 2.9 has no `filter_subjects`) of a consumer handling
+ * `subjects` of a producer's stream: that subject when there is only one, so the server never
+ * sends the others; the whole stream otherwise, and the transport acks undecoded what it has no
+ * handler for.
  */
 export function filterSubjectFor(
   namespace: BusNamespace,

@@ -173,8 +173,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const pattern = this.connection.namespace.unprefixed(message.subject);
     const handler = this.handlerFor(pattern);
     if (!handler) {
-      // Another event of a stream we read (a consumer created before its filter could be narrowed),
-      // which this service does not need: not even decoded.
+      // Another event of a stream read whole (this service handles several of its subjects, or a
+      // server kept a wider filter), which this service does not need: not even decoded.
       settle(() => message.ack());
       this.record(pattern, 'skipped', started);
       return;
