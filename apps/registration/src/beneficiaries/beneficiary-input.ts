@@ -72,8 +72,8 @@ export function draftFromRequest(request: RegisterBeneficiaryRequestDto): Benefi
   };
 }
 
-/** The current state of a stored beneficiary, its personal data decrypted by the caller. */
-export function draftOfEntity(entity: BeneficiaryEntity, personal: PersonalData): BeneficiaryDraft {
+/** The registrable fields a beneficiary row keeps in clear (none of its encrypted columns). */
+export function clearFieldsOf(entity: BeneficiaryEntity): Omit<BeneficiaryDraft, 'personal'> {
   return {
     category: entity.category,
     sex: entity.sex,
@@ -89,8 +89,12 @@ export function draftOfEntity(entity: BeneficiaryEntity, personal: PersonalData)
     educationLevel: entity.educationLevel,
     skills: entity.skills,
     occupations: entity.occupations,
-    personal,
   };
+}
+
+/** The current state of a stored beneficiary, its personal data decrypted by the caller. */
+export function draftOfEntity(entity: BeneficiaryEntity, personal: PersonalData): BeneficiaryDraft {
+  return { ...clearFieldsOf(entity), personal };
 }
 
 /**

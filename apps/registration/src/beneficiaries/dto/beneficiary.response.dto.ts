@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
+import { clearFieldsOf } from '../beneficiary-input';
 import type {
   BeneficiaryAddress,
   BeneficiaryNames,
@@ -63,20 +64,7 @@ export function toBeneficiaryResponse(view: BeneficiaryView): BeneficiaryRespons
     closedAt: entity.closedAt?.toISOString() ?? null,
     mergedInto: entity.mergedInto,
     erasedAt: entity.erasedAt?.toISOString() ?? null,
-    category: entity.category,
-    sex: entity.sex,
-    birthDate: entity.birthDate,
-    birthYear: entity.birthYear,
-    birthYearEstimated: entity.birthYearEstimated,
-    nationality: entity.nationality,
-    countryOfOrigin: entity.countryOfOrigin,
-    returnCountry: entity.returnCountry,
-    languages: entity.languages,
-    regionCode: entity.regionCode,
-    programmeCode: entity.programmeCode,
-    educationLevel: entity.educationLevel,
-    skills: entity.skills,
-    occupations: entity.occupations,
+    ...clearFieldsOf(entity),
     names: personal.names,
     phone: personal.phone,
     address: personal.address,
