@@ -1,3 +1,7 @@
+import { HTTP_LOGGER } from '@mrm/runtime';
+import { waitFor } from '@mrm/testing';
+import { symbols } from 'pino';
+import type { HttpLogger } from 'pino-http';
 import { aBeneficiary } from './factories/beneficiary.factory';
 import { auth, RegistrationTestApp } from './support/registration-test-app';
 
@@ -94,6 +98,57 @@ describe('beneficiary input validation', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.code).toBe('MALFORMED_JSON');
     expect(await sut.footprint()).toEqual(before);
+  });
+
+  it('writes one access-log line per request, also for a body the parser refuses', async () => {
+    // The lines the service writes to its log destination while this test runs.
+    const logger = sut.app.get<HttpLogger>(HTTP_LOGGER).logger;
+    const destination = (logger as unknown as Record<symbol, { write(line: string): boolean }>)[
+      symbols.streamSym
+    ];
+    const write = jest.spyOn(destination, 'write');
+    // Tests run silent; the production default is info.
+    const level = logger.level;
+    logger.level = 'info';
+    const accessLinesOf = (correlationId: string) =>
+      write.mock.calls
+        .map(
+          ([line]) => JSON.parse(line) as { req?: { id?: string }; res?: { statusCode?: number } },
+        )
+        .filter((entry) => entry.req?.id === correlationId && entry.res);
+    try {
+      const malformed = await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('authorization', caseWorker)
+        .set('content-type', 'application/json')
+        .set('x-correlation-id', 'malformed-body-1')
+        .send('{"firstName": ');
+      const created = await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('authorization', caseWorker)
+        .set('x-correlation-id', 'valid-body-1')
+        .send(aBeneficiary());
+
+      expect([malformed.status, created.status]).toEqual([400, 201]);
+      // The line is written when the response has finished, which may follow the client's read.
+      await waitFor(() => accessLinesOf('valid-body-1').length > 0, {
+        what: 'the 201 logged',
+        timeoutMs: 3000,
+      });
+      await waitFor(() => accessLinesOf('malformed-body-1').length > 0, {
+        what: 'the 400 logged',
+        timeoutMs: 3000,
+      });
+      expect(accessLinesOf('malformed-body-1').map((entry) => entry.res?.statusCode)).toEqual([
+        400,
+      ]);
+      expect(accessLinesOf('valid-body-1').map((entry) => entry.res?.statusCode)).toEqual([201]);
+      // Bodies hold personal data: never logged, not even a refused one.
+      expect(write.mock.calls.join('\n')).not.toContain('firstName');
+    } finally {
+      logger.level = level;
+      write.mockRestore();
+    }
   });
 
   it('answers 400 listing the fields of a bad PATCH, and changes nothing', async () => {

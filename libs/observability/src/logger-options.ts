@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { destination, type DestinationStream } from 'pino';
+import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
 import { currentContext } from './request-context';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -25,9 +26,14 @@ function stdoutDestination(): DestinationStream {
 /**
  * JSON logs with the service name and the correlation id of the current request or event.
  * Authorization headers and cookies are redacted; bodies are never logged (they hold personal data).
+ *
+ * The access log is written by {@link createHttpLogger}'s middleware, which the application mounts
+ * before the body parser so that a request it refuses (malformed JSON, too large) is logged too;
+ * nestjs-pino then reuses that request's logger (`useExisting`) instead of making a second one.
  */
 export function buildLoggerParams(service: string, level: string): Params {
   return {
+    useExisting: true,
     pinoHttp: [
       {
         level,
@@ -59,4 +65,10 @@ export function buildLoggerParams(service: string, level: string): Params {
       stdoutDestination(),
     ],
   };
+}
+
+/** The access-log middleware (pino-http) of {@link buildLoggerParams}. */
+export function createHttpLogger(params: Params): HttpLogger<IncomingMessage, ServerResponse> {
+  const [options, stream] = params.pinoHttp as [Options, DestinationStream];
+  return pinoHttp(options, stream);
 }

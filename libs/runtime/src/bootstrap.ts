@@ -1,6 +1,7 @@
 import { VersioningType, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
 import {
   bodyParserErrorsMiddleware,
   correlationIdMiddleware,
@@ -13,6 +14,7 @@ import {
 import { JetStreamServer } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
 import { Logger } from 'nestjs-pino';
+import { HTTP_LOGGER } from './http-logger.token';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 import type { ServiceConfig } from './service-config';
 
@@ -32,6 +34,8 @@ export async function createServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.use(correlationIdMiddleware);
+  // Before the body parser, so that the requests it refuses get their access-log line too.
+  app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.use(bodyParserErrorsMiddleware);

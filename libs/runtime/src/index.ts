@@ -4,6 +4,7 @@ export * from './migrate';
 export * from './node-flags';
 export * from './service-config';
 export * from './service-config.token';
+export * from './http-logger.token';
 export * from './service-core.module';
 export * from './shutdown-state';
 export * from './platform-schema';

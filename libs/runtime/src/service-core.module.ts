@@ -3,10 +3,16 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
 import { MessagingModule } from '@mrm/messaging';
-import { buildLoggerParams, MetricsRegistry, ObservabilityModule } from '@mrm/observability';
+import {
+  buildLoggerParams,
+  createHttpLogger,
+  MetricsRegistry,
+  ObservabilityModule,
+} from '@mrm/observability';
 import { PersistenceModule } from '@mrm/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
+import { HTTP_LOGGER } from './http-logger.token';
 import { MetricsController } from './metrics.controller';
 import { messagingOptionsFrom, type ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './service-config.token';
@@ -26,11 +32,12 @@ export interface ServiceCoreOptions extends ServiceSchema {
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
     const { service, config } = options;
+    const loggerParams = buildLoggerParams(service, config.LOG_LEVEL);
     return {
       module: ServiceCoreModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(buildLoggerParams(service, config.LOG_LEVEL)),
+        LoggerModule.forRoot(loggerParams),
         ObservabilityModule,
         PersistenceModule.forService({
           service,
@@ -46,6 +53,7 @@ export class ServiceCoreModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
+        { provide: HTTP_LOGGER, useFactory: () => createHttpLogger(loggerParams) },
         ShutdownState,
         {
           provide: 'SERVICE_METRICS_LABEL',
@@ -53,7 +61,7 @@ export class ServiceCoreModule {
           inject: [MetricsRegistry],
         },
       ],
-      exports: [SERVICE_CONFIG, ShutdownState],
+      exports: [SERVICE_CONFIG, HTTP_LOGGER, ShutdownState],
     };
   }
 }
