@@ -1,15 +1,18 @@
 import type { Principal } from '@mrm/auth';
-import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import { OutboxWriter } from '@mrm/messaging';
+import { beneficiaryRegisteredV1, BeneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
+import { OUTBOX_NOTIFY, OutboxWriter } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
 import { dimensionsOf } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
-import { BeneficiaryInsert } from '../../apps/registration/src/beneficiaries/beneficiary-insert';
+import {
+  BeneficiaryInsert,
+  REFERENCE_OF_INSERTED,
+} from '../../apps/registration/src/beneficiaries/beneficiary-insert';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
 import type { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
@@ -74,24 +77,22 @@ export function registrationMetadata(url: string): Promise<DataSource> {
   ).initialize();
 }
 
-/** What the SQL helpers of the service need from an EntityManager, over one plain pg client. */
-function entityManagerOver(client: PoolClient): EntityManager {
+/** What the SQL helpers of the service need from an EntityManager, over a plain pg pool. */
+function entityManagerOver(pool: Pool): EntityManager {
   return {
     query: async (sql: string, params?: unknown[]): Promise<unknown[]> =>
-      (await client.query<Record<string, unknown>>(sql, params)).rows,
-    // OutboxWriter refuses to write outside a transaction; this client is inside one.
-    queryRunner: { isTransactionActive: true },
+      (await pool.query<Record<string, unknown>>(sql, params)).rows,
   } as unknown as EntityManager;
 }
 
 export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['case-worker'] };
 
 /**
- * The ceiling of the registration API: the create transaction of `BeneficiariesService.create`
- * statement for statement, over a bare `pg` client: `BEGIN`; the duplicate-candidate lookup; the
- * beneficiary row with its encrypted columns, reference number and search keys (one statement);
- * the outbox row with its NOTIFY; the audit row; `COMMIT`. The SQL texts are the service's own
- * (its helpers run over a pg client instead of TypeORM), and so is the domain work done in
+ * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
+ * links or a duplicate override), over a bare `pg` pool: the duplicate-candidate lookup, then ONE
+ * statement writing the beneficiary row with its encrypted columns and reference number, its
+ * search keys, the audit row and the outbox row, selecting the NOTIFY. The SQL texts are the
+ * service's own (its helpers run over pg instead of TypeORM), and so is the domain work done in
  * JavaScript (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left
  * out: HTTP, validation, authentication, Nest, TypeORM's query execution, logging, and the relay.
  */
@@ -124,71 +125,60 @@ export class RawRegistration {
   async create(body: Record<string, unknown>): Promise<true | string> {
     const { protector, searchKeys } = this.protection;
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const em = entityManagerOver(client);
-      const { names, phone, documents } = draft.personal;
-      const candidates = await this.detector.check(
-        em,
-        {
-          names: names!,
-          birthYear: draft.birthYear,
-          birthYearEstimated: draft.birthYearEstimated,
-          nationality: draft.nationality,
-          ...(phone ? { phone } : {}),
-          documents,
-        },
-        RAW_PRINCIPAL,
-      );
-      if (candidates.length > 0) {
-        await client.query('ROLLBACK');
-        return `409 PROBABLE_DUPLICATE (${candidates.length} candidates)`;
-      }
-      const id = uuidv7();
-      const now = new Date();
-      const { personal, ...clear } = draft;
-      const entity = {
-        ...clear,
-        ...protector.seal(id, personal),
-        id,
-        ownerOrg: RAW_PRINCIPAL.org,
-        createdBy: RAW_PRINCIPAL.sub,
-        status: 'registered',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      } as unknown as BeneficiaryEntity;
-      const { sql, params } = this.insert.statement(entity, {
-        year: now.getUTCFullYear(),
-        searchKeys: searchKeys.keysFor(personal),
-      });
-      const { rows } = await client.query<Record<string, unknown>>(sql, params);
-      this.insert.applyReturned(entity, rows[0]);
-      await this.outbox.append(
-        em,
-        beneficiaryRegisteredV1,
-        {
-          ...dimensionsOf(entity),
-          reference: entity.reference,
-          registeredAt: entity.createdAt.toISOString(),
-        },
-        { subject: id },
-      );
-      await this.audit.record(em, {
-        actor: RAW_PRINCIPAL,
-        action: 'create',
-        resourceType: 'beneficiary',
-        resourceIds: [id],
-        reason: null,
-      });
-      await client.query('COMMIT');
-      return true;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    // Like the service without links or a duplicate override: no transaction, two statements.
+    const em = entityManagerOver(this.pool);
+    const { names, phone, documents } = draft.personal;
+    const candidates = await this.detector.check(
+      em,
+      {
+        names: names!,
+        birthYear: draft.birthYear,
+        birthYearEstimated: draft.birthYearEstimated,
+        nationality: draft.nationality,
+        ...(phone ? { phone } : {}),
+        documents,
+      },
+      RAW_PRINCIPAL,
+    );
+    if (candidates.length > 0) return `409 PROBABLE_DUPLICATE (${candidates.length} candidates)`;
+    const id = uuidv7();
+    const now = new Date();
+    const { personal, ...clear } = draft;
+    const entity = {
+      ...clear,
+      ...protector.seal(id, personal),
+      id,
+      ownerOrg: RAW_PRINCIPAL.org,
+      createdBy: RAW_PRINCIPAL.sub,
+      status: 'registered',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    } as unknown as BeneficiaryEntity;
+    const registered = this.outbox.eventStatement<BeneficiaryRegisteredV1, 'reference'>(
+      beneficiaryRegisteredV1,
+      { ...dimensionsOf(entity), registeredAt: now.toISOString() },
+      { subject: id },
+      REFERENCE_OF_INSERTED,
+    );
+    const audited = this.audit.entryStatement({
+      actor: RAW_PRINCIPAL,
+      action: 'create',
+      resourceType: 'beneficiary',
+      resourceIds: [id],
+      reason: null,
+    });
+    const { sql, params } = this.insert.statement(entity, {
+      year: now.getUTCFullYear(),
+      searchKeys: searchKeys.keysFor(personal),
+      alongside: [
+        { name: 'audited', statement: audited },
+        { name: 'appended', statement: registered.statement },
+      ],
+      selectAlso: OUTBOX_NOTIFY,
+    });
+    const { rows } = await this.pool.query<Record<string, unknown>>(sql, params);
+    this.insert.applyReturned(entity, rows[0]);
+    return true;
   }
 }

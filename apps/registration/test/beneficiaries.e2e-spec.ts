@@ -306,6 +306,14 @@ describe('beneficiaries API', () => {
       'beneficiary.updated.v1',
       'beneficiary.closed.v1',
     ]);
+    // The reference is numbered by the statement that writes the event, from the same row.
+    expect(rows[0].payload.data).toMatchObject({
+      beneficiaryId: created.id,
+      reference: created.reference,
+      ownerOrg: 'IOM',
+      registeredAt: created.createdAt,
+    });
+    expect(created.reference).toMatch(/^MA-\d{4}-\d{6,}$/);
     expect(rows[1].payload.data).toMatchObject({
       beneficiaryId: created.id,
       regionCode: '07',
@@ -314,6 +322,33 @@ describe('beneficiaries API', () => {
       status: 'registered',
     });
     expect(rows[2].payload.data).toMatchObject({ reason: 'moved-abroad', version: 3 });
+  });
+
+  it.each([
+    ['its outbox row', 'outbox_message'],
+    ['its audit entry', 'audit_entry'],
+    ['its search keys', 'beneficiary_search_key'],
+  ])('writes nothing of a registration when %s cannot be written', async (_, table) => {
+    // A database that refuses one of the writes of the create statement: the others must not stay.
+    await sut.query(`CREATE FUNCTION refuse_write() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'write refused for the test'; END $$`);
+    await sut.query(
+      `CREATE TRIGGER refuse_write BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_write()`,
+    );
+    try {
+      const before = await sut.footprint();
+
+      const response = await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('authorization', iomCaseWorker)
+        .send(aBeneficiary());
+
+      expect(response.status).toBe(500);
+      expect(await sut.footprint()).toEqual(before);
+    } finally {
+      await sut.query(`DROP TRIGGER refuse_write ON ${table}`);
+      await sut.query('DROP FUNCTION refuse_write()');
+    }
   });
 
   it('documents every beneficiary and audit route in the OpenAPI document', async () => {

@@ -1,3 +1,4 @@
+export * from './combined-statement';
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './persistence.module';

@@ -3,6 +3,7 @@ import type { Principal } from '@mrm/auth';
 import { uuidv7 } from '@mrm/contracts';
 import { decodeCursor, toPage, type Page } from '@mrm/http';
 import { currentContext } from '@mrm/observability';
+import type { SqlStatement } from '@mrm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction } from './audit-actions';
 import {
@@ -41,11 +42,17 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(em: EntityManager | undefined, entry: AuditRecordInput): Promise<void> {
-    await (em ?? this.dataSource.manager).query(
-      `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action, resource_type,
+    const { sql, params } = this.entryStatement(entry);
+    await (em ?? this.dataSource.manager).query(sql, params);
+  }
+
+  /** The INSERT of one entry, to write it as part of a change's own statement (`combineStatements`). */
+  entryStatement(entry: AuditRecordInput): SqlStatement {
+    return {
+      sql: `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action, resource_type,
          resource_ids, reason, correlation_id, details)
        VALUES ($1, now(), $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10)`,
-      [
+      params: [
         uuidv7(),
         entry.actor.sub,
         entry.actor.org,
@@ -57,7 +64,7 @@ export class AuditService {
         currentContext()?.correlationId ?? null,
         entry.details ? JSON.stringify(entry.details) : null,
       ],
-    );
+    };
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntryResponseDto>> {

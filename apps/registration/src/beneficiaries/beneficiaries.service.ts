@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mrm/auth';
-import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
+import { beneficiaryRegisteredV1, BeneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
 import { assertVersionMatches, canonicalJson } from '@mrm/http';
-import { OutboxWriter } from '@mrm/messaging';
+import { OUTBOX_NOTIFY, OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
@@ -14,7 +14,7 @@ import {
   type BeneficiaryDraft,
 } from './beneficiary-input';
 import { insertLinks, loadLinks, replaceLinks } from './beneficiary-links';
-import { BeneficiaryInsert } from './beneficiary-insert';
+import { BeneficiaryInsert, REFERENCE_OF_INSERTED } from './beneficiary-insert';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
@@ -69,86 +69,97 @@ export class BeneficiariesService {
   }
 
   /**
-   * Registers a beneficiary: row, search keys, links, `beneficiary.registered.v1` and the audit
-   * entry in one transaction, after the duplicate check (409 unless overridden with a reason).
+   * Registers a beneficiary after the duplicate check (409 unless overridden with a reason): row,
+   * reference number, search keys, audit entry and `beneficiary.registered.v1` in one statement,
+   * atomic by itself. Declared links and the review of overridden duplicates add statements of
+   * their own: then a transaction holds them together.
    */
   async create(input: {
     request: RegisterBeneficiaryRequestDto;
     principal: Principal;
     reason?: string | null;
   }): Promise<BeneficiaryView> {
+    const { request } = input;
+    const needsTransaction = (request.links ?? []).length > 0 || !!request.duplicateOverride;
+    return needsTransaction
+      ? this.dataSource.transaction((em) => this.register(em, input))
+      : this.register(this.dataSource.manager, input);
+  }
+
+  private async register(
+    em: EntityManager,
+    input: { request: RegisterBeneficiaryRequestDto; principal: Principal; reason?: string | null },
+  ): Promise<BeneficiaryView> {
     const { request, principal } = input;
     const draft = draftFromRequest(request);
-    return this.dataSource.transaction(async (em) => {
-      await this.assertLinkable(em, principal, request.links ?? [], undefined);
-      const overridden = await this.duplicates.check({
-        em,
-        draft,
-        principal,
-        override: request.duplicateOverride,
-      });
-      const id = uuidv7();
-      const now = new Date();
-      const entity = em.create(BeneficiaryEntity, {
-        ...this.columnsOf(id, draft),
-        id,
-        ownerOrg: principal.org,
-        createdBy: principal.sub,
-        status: 'registered',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      // Reference number, row and search keys in one statement (sets `entity.reference`). A new
-      // id has no keys or links yet, so nothing needs deleting first.
-      await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
-        year: now.getUTCFullYear(),
-        searchKeys: this.searchKeys.keysFor(draft.personal),
-      });
-      const saved = entity;
-      const links = request.links ?? [];
-      await insertLinks(em, id, links);
-      await this.duplicates.queueForReview({
-        em,
-        beneficiaryId: id,
-        candidates: overridden,
-        principal,
-      });
-      await this.outbox.append(
-        em,
-        beneficiaryRegisteredV1,
-        {
-          ...dimensionsOf(saved),
-          reference: saved.reference,
-          registeredAt: saved.createdAt.toISOString(),
-        },
-        { subject: id },
-      );
-      await this.audit.record(em, {
-        actor: principal,
-        action: 'create',
-        resourceType: RESOURCE,
-        resourceIds: [id],
-        reason: input.reason,
-        // An override needs a reason and a trace: which candidates the caller chose to ignore.
-        ...(overridden.length > 0 && request.duplicateOverride
-          ? {
-              details: {
-                duplicateOverride: {
-                  reason: request.duplicateOverride.reason,
-                  candidateIds: overridden.map((candidate) => candidate.id),
-                },
-              },
-            }
-          : {}),
-      });
-      // A new record's links are the ones just written (none unless the request declared some).
-      return {
-        entity: saved,
-        personal: draft.personal,
-        links: links.length > 0 ? await loadLinks(em, id) : [],
-      };
+    const links = request.links ?? [];
+    await this.assertLinkable(em, principal, links, undefined);
+    const overridden = await this.duplicates.check({
+      em,
+      draft,
+      principal,
+      override: request.duplicateOverride,
     });
+    const id = uuidv7();
+    const now = new Date();
+    const entity = em.create(BeneficiaryEntity, {
+      ...this.columnsOf(id, draft),
+      id,
+      ownerOrg: principal.org,
+      createdBy: principal.sub,
+      status: 'registered',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The event's reference is the one the statement numbers, read from the inserted row.
+    const registered = this.outbox.eventStatement<BeneficiaryRegisteredV1, 'reference'>(
+      beneficiaryRegisteredV1,
+      { ...dimensionsOf(entity), registeredAt: now.toISOString() },
+      { subject: id },
+      REFERENCE_OF_INSERTED,
+    );
+    const audited = this.audit.entryStatement({
+      actor: principal,
+      action: 'create',
+      resourceType: RESOURCE,
+      resourceIds: [id],
+      reason: input.reason,
+      // An override needs a reason and a trace: which candidates the caller chose to ignore.
+      ...(overridden.length > 0 && request.duplicateOverride
+        ? {
+            details: {
+              duplicateOverride: {
+                reason: request.duplicateOverride.reason,
+                candidateIds: overridden.map((candidate) => candidate.id),
+              },
+            },
+          }
+        : {}),
+    });
+    // Sets `entity.reference`. A new id has no keys or links yet, so nothing needs deleting first.
+    await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
+      year: now.getUTCFullYear(),
+      searchKeys: this.searchKeys.keysFor(draft.personal),
+      alongside: [
+        { name: 'audited', statement: audited },
+        { name: 'appended', statement: registered.statement },
+      ],
+      selectAlso: OUTBOX_NOTIFY,
+    });
+    await insertLinks(em, id, links);
+    await this.duplicates.queueForReview({
+      em,
+      beneficiaryId: id,
+      candidates: overridden,
+      principal,
+    });
+    // A new record's links are the ones just written (none unless the request declared some).
+    return {
+      entity,
+      personal: draft.personal,
+      links: links.length > 0 ? await loadLinks(em, id) : [],
+    };
   }
 
   /** A full record, decrypted; every read is audited. */

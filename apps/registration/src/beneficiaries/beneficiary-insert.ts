@@ -1,3 +1,5 @@
+import type { EventDataFromRow } from '@mrm/messaging';
+import { combineStatements, type NamedStatement, type SqlStatement } from '@mrm/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { BeneficiaryEntity } from './beneficiary.entity';
@@ -8,6 +10,24 @@ import { searchKeyInsertSql, type SearchKey } from './search-keys.service';
 const REFERENCE_SQL = (yearParam: string) =>
   `(SELECT 'MA-' || ${yearParam}::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
       FROM nextval('beneficiary_reference_seq') AS n)`;
+
+/** The CTE inserting the beneficiary row: other writes of the statement may read its row. */
+export const INSERTED = 'inserted';
+
+/** `beneficiary.registered.v1` takes its reference from the row the statement inserts. */
+export const REFERENCE_OF_INSERTED: EventDataFromRow<'reference'> = {
+  relation: INSERTED,
+  fields: { reference: 'reference' },
+};
+
+export interface BeneficiaryInsertInput {
+  readonly year: number;
+  readonly searchKeys: readonly SearchKey[];
+  /** Other writes of the same statement (they may read {@link INSERTED}'s row). */
+  readonly alongside?: readonly NamedStatement[];
+  /** One more item of the statement's select list, evaluated once (e.g. a NOTIFY). */
+  readonly selectAlso?: SqlStatement;
+}
 
 /**
  * The INSERT of a new beneficiary, its reference number and its search keys as ONE statement (one
@@ -67,13 +87,15 @@ export class BeneficiaryInsert {
   }
 
   /**
-   * Inserts `entity` (without its reference, numbered here for `year`) and its search keys in the
-   * caller's transaction; sets `entity.reference` and the database defaults on `entity`.
+   * Inserts `entity` (without its reference, numbered here for `year`) and its search keys, with
+   * the `alongside` writes (audit entry, outbox row…) in the same statement: atomic and one round
+   * trip, inside a transaction or not. `selectAlso` is a select-list item evaluated once, such as
+   * the NOTIFY of the outbox. Sets `entity.reference` and the database defaults on `entity`.
    */
   async insert(
     em: EntityManager,
     entity: BeneficiaryEntity,
-    input: { year: number; searchKeys: readonly SearchKey[] },
+    input: BeneficiaryInsertInput,
   ): Promise<void> {
     const { sql, params } = this.statement(entity, input);
     const [row] = await em.query<Array<Record<string, unknown>>>(sql, params);
@@ -81,10 +103,7 @@ export class BeneficiaryInsert {
   }
 
   /** The statement's text and parameters (also run by the benchmark's raw `pg` ceiling). */
-  statement(
-    entity: BeneficiaryEntity,
-    input: { year: number; searchKeys: readonly SearchKey[] },
-  ): { sql: string; params: unknown[] } {
+  statement(entity: BeneficiaryEntity, input: BeneficiaryInsertInput): SqlStatement {
     const driver = this.dataSource.driver;
     const params: unknown[] = [];
     let pattern = '';
@@ -97,13 +116,22 @@ export class BeneficiaryInsert {
         params.push(driver.preparePersistentValue(value, column));
       }
     }
-    params.push(
-      input.year,
-      entity.id,
-      input.searchKeys.map((key) => key.kind),
-      input.searchKeys.map((key) => key.hash),
+    params.push(input.year);
+    const keys = input.searchKeys;
+    return combineStatements(
+      [
+        { name: INSERTED, statement: { sql: this.sqlFor(pattern), params } },
+        {
+          name: 'keys',
+          statement: {
+            sql: KEYS_SQL,
+            params: [entity.id, keys.map((key) => key.kind), keys.map((key) => key.hash)],
+          },
+        },
+        ...(input.alongside ?? []),
+      ],
+      input.selectAlso ? selectInsertedWith(input.selectAlso) : SELECT_INSERTED,
     );
-    return { sql: this.sqlFor(pattern), params };
   }
 
   /** Merges the returned row into `entity`: its reference and database defaults. */
@@ -131,20 +159,33 @@ export class BeneficiaryInsert {
     const values = this.columns.map((_, position) =>
       pattern[position] === '1' ? `$${++index}` : 'DEFAULT',
     );
-    const [year, id, kinds, hashes] = [1, 2, 3, 4].map((offset) => `$${index + offset}`);
+    const year = `$${index + 1}`;
     const names = [this.referenceColumn, ...this.columns].map((column) =>
       escape(column.databaseName),
     );
     const returned = [this.referenceColumn, ...this.returning].map((column) =>
       escape(column.databaseName),
     );
-    // A data-modifying CTE runs to completion even if unread; the foreign key of the keys is
-    // checked at the end of the statement, when the beneficiary row exists.
-    return `WITH inserted AS (
-        INSERT INTO ${this.table} (${names.join(', ')})
+    return `INSERT INTO ${this.table} (${names.join(', ')})
         VALUES (${[REFERENCE_SQL(year), ...values].join(', ')})
-        RETURNING ${returned.join(', ')}
-      ), keys AS (${searchKeyInsertSql(`${id}::uuid`, kinds, hashes)})
-      SELECT * FROM inserted`;
+        RETURNING ${returned.join(', ')}`;
   }
+}
+
+// The search keys of the new row; their foreign key is checked at the end of the statement, when
+// the beneficiary row exists.
+const KEYS_SQL = searchKeyInsertSql('$1::uuid', '$2', '$3');
+
+const SELECT_INSERTED: SqlStatement = { sql: `SELECT * FROM ${INSERTED}`, params: [] };
+
+// By text of the extra item: callers pass constants, so this holds one or two entries.
+const selectTexts = new Map<string, string>();
+
+function selectInsertedWith(item: SqlStatement): SqlStatement {
+  let sql = selectTexts.get(item.sql);
+  if (sql === undefined) {
+    sql = `SELECT ${INSERTED}.*, ${item.sql} AS selected_also FROM ${INSERTED}`;
+    selectTexts.set(item.sql, sql);
+  }
+  return { sql, params: item.params };
 }

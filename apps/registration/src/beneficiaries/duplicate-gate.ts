@@ -11,8 +11,8 @@ import {
 } from './duplicate-detector';
 
 /**
- * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) inside the
- * create transaction, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
+ * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) before the
+ * create's write, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
  */
 @Injectable()
 export class DuplicateGate {

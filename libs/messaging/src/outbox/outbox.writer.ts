@@ -1,15 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { BuildOptions, EventDefinition, EventEnvelope } from '@mrm/contracts';
-import { contractSubjectOf } from '../contract-subject';
 import { contextOrNew } from '@mrm/observability';
+import { combineStatements, type SqlStatement } from '@mrm/persistence';
 import type { EntityManager } from 'typeorm';
+import { contractSubjectOf } from '../contract-subject';
 
 /** Channel the relay LISTENs on; NOTIFY inside a transaction is delivered only if it commits. */
 export const OUTBOX_CHANNEL = 'mrm_outbox';
 
+/** What wakes the relay, as a select-list item of a statement that writes outbox rows. */
+export const OUTBOX_NOTIFY: SqlStatement = { sql: `pg_notify($1, '')`, params: [OUTBOX_CHANNEL] };
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
 /**
- * Appends events to the outbox inside the caller's transaction. This is the only way a service
- * emits an event: nothing is published to NATS from a business transaction.
+ * Data fields of an event that the statement writing it computes itself (a number from a
+ * sequence, say): each is taken from a column of the one row of `relation`, a CTE of that statement.
+ */
+export interface EventDataFromRow<K extends string> {
+  readonly relation: string;
+  readonly fields: Readonly<Record<K, string>>;
+}
+
+/**
+ * Appends events to the outbox inside the caller's transaction, or as part of the caller's single
+ * statement. This is the only way a service emits an event: nothing is published to NATS from a
+ * business transaction.
  */
 @Injectable()
 export class OutboxWriter {
@@ -20,13 +36,7 @@ export class OutboxWriter {
     data: T,
     options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
   ): Promise<EventEnvelope<T>> {
-    const context = contextOrNew();
-    const envelope = definition.build(data, {
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      traceparent: context.traceparent,
-      ...options,
-    });
+    const envelope = this.envelopeOf(definition, data, options);
     await this.appendEnvelopes(em, [envelope]);
     return envelope;
   }
@@ -38,20 +48,85 @@ export class OutboxWriter {
     }
     // One round trip for any number of events, NOTIFY included: a data-modifying CTE always runs
     // to completion, and the notification is still delivered only if the transaction commits.
-    await em.query(
-      `WITH appended AS (
-         INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
-       )
-       SELECT pg_notify($6, '')`,
-      [
+    const { sql, params } = combineStatements(
+      [{ name: 'appended', statement: this.rowsStatement(envelopes) }],
+      { sql: `SELECT ${OUTBOX_NOTIFY.sql}`, params: OUTBOX_NOTIFY.params },
+    );
+    await em.query(sql, params);
+  }
+
+  /**
+   * The outbox row of one event as a write of the caller's own statement (`combineStatements`),
+   * for a change written in one statement: atomic with it, without a transaction. The statement
+   * must also select {@link OUTBOX_NOTIFY} to wake the relay. `fromRow` names the data fields
+   * the same statement computes; the envelope returned lacks them.
+   */
+  eventStatement<T extends object, K extends keyof T & string = never>(
+    definition: EventDefinition<T>,
+    data: Omit<T, K>,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+    fromRow?: EventDataFromRow<K>,
+  ): { statement: SqlStatement; envelope: EventEnvelope<Omit<T, K>> } {
+    const envelope = this.envelopeOf(definition, data as T, options);
+    return { statement: this.rowsStatement([envelope], fromRow), envelope };
+  }
+
+  private envelopeOf<T extends object>(
+    definition: EventDefinition<T>,
+    data: T,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+  ): EventEnvelope<T> {
+    const context = contextOrNew();
+    return definition.build(data, {
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      traceparent: context.traceparent,
+      ...options,
+    });
+  }
+
+  private rowsStatement(
+    envelopes: ReadonlyArray<EventEnvelope>,
+    fromRow?: EventDataFromRow<string>,
+  ): SqlStatement {
+    return {
+      sql: fromRow ? this.sqlFillingFrom(fromRow) : PLAIN_ROWS_SQL,
+      params: [
         envelopes.map((envelope) => envelope.id),
         envelopes.map((envelope) => envelope.type),
         envelopes.map((envelope) => contractSubjectOf(envelope)),
         envelopes.map((envelope) => JSON.stringify(envelope)),
         envelopes.map((envelope) => envelope.time),
-        OUTBOX_CHANNEL,
       ],
-    );
+    };
+  }
+
+  // Callers pass a constant `fromRow`: its text is built once.
+  private readonly sqlByFromRow = new WeakMap<EventDataFromRow<string>, string>();
+
+  private sqlFillingFrom(fromRow: EventDataFromRow<string>): string {
+    let sql = this.sqlByFromRow.get(fromRow);
+    if (sql === undefined) {
+      const fields = Object.entries(fromRow.fields);
+      for (const name of [fromRow.relation, ...fields.flat()]) {
+        if (!IDENTIFIER.test(name)) throw new Error(`not an SQL identifier: ${name}`);
+      }
+      const payload = fields.reduce(
+        (json, [field, column]) => `jsonb_set(${json}, '{data,${field}}', to_jsonb(r.${column}))`,
+        'e.payload',
+      );
+      sql = rowsSql(payload, ` CROSS JOIN ${fromRow.relation} AS r`);
+      this.sqlByFromRow.set(fromRow, sql);
+    }
+    return sql;
   }
 }
+
+function rowsSql(payload: string, join: string): string {
+  return `INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
+         SELECT e.id, e.type, e.subject, ${payload}, e.occurred_at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
+                AS e(id, type, subject, payload, occurred_at)${join}`;
+}
+
+const PLAIN_ROWS_SQL = rowsSql('e.payload', '');
