@@ -1,18 +1,15 @@
 import type { Principal } from '@mrm/auth';
-import { beneficiaryRegisteredV1, BeneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import { OUTBOX_NOTIFY, OutboxWriter } from '@mrm/messaging';
+import { uuidv7 } from '@mrm/contracts';
+import { OutboxWriter } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
-import { dimensionsOf } from '../../apps/registration/src/beneficiaries/beneficiary-events';
+import { registrationWrites } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
-import {
-  BeneficiaryInsert,
-  REFERENCE_OF_INSERTED,
-} from '../../apps/registration/src/beneficiaries/beneficiary-insert';
+import { BeneficiaryInsert } from '../../apps/registration/src/beneficiaries/beneficiary-insert';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
 import type { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
@@ -155,27 +152,21 @@ export class RawRegistration {
       createdAt: now,
       updatedAt: now,
     } as unknown as BeneficiaryEntity;
-    const registered = this.outbox.eventStatement<BeneficiaryRegisteredV1, 'reference'>(
-      beneficiaryRegisteredV1,
-      { ...dimensionsOf(entity), registeredAt: now.toISOString() },
-      { subject: id },
-      REFERENCE_OF_INSERTED,
-    );
-    const audited = this.audit.entryStatement({
-      actor: RAW_PRINCIPAL,
-      action: 'create',
-      resourceType: 'beneficiary',
-      resourceIds: [id],
-      reason: null,
-    });
     const { sql, params } = this.insert.statement(entity, {
       year: now.getUTCFullYear(),
       searchKeys: searchKeys.keysFor(personal),
-      alongside: [
-        { name: 'audited', statement: audited },
-        { name: 'appended', statement: registered.statement },
-      ],
-      selectAlso: OUTBOX_NOTIFY,
+      ...registrationWrites({
+        outbox: this.outbox,
+        audit: this.audit,
+        entity,
+        entry: {
+          actor: RAW_PRINCIPAL,
+          action: 'create',
+          resourceType: 'beneficiary',
+          resourceIds: [id],
+          reason: null,
+        },
+      }),
     });
     const { rows } = await this.pool.query<Record<string, unknown>>(sql, params);
     this.insert.applyReturned(entity, rows[0]);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mrm/auth';
-import { beneficiaryRegisteredV1, BeneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
+import { uuidv7 } from '@mrm/contracts';
 import { assertVersionMatches, canonicalJson } from '@mrm/http';
-import { OUTBOX_NOTIFY, OutboxWriter } from '@mrm/messaging';
+import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
-import { appendUpdated, dimensionsOf } from './beneficiary-events';
+import { appendUpdated, registrationWrites } from './beneficiary-events';
 import {
   applyPatch,
   draftFromRequest,
@@ -14,7 +14,7 @@ import {
   type BeneficiaryDraft,
 } from './beneficiary-input';
 import { insertLinks, loadLinks, replaceLinks } from './beneficiary-links';
-import { BeneficiaryInsert, REFERENCE_OF_INSERTED } from './beneficiary-insert';
+import { BeneficiaryInsert } from './beneficiary-insert';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
@@ -112,40 +112,33 @@ export class BeneficiariesService {
       createdAt: now,
       updatedAt: now,
     });
-    // The event's reference is the one the statement numbers, read from the inserted row.
-    const registered = this.outbox.eventStatement<BeneficiaryRegisteredV1, 'reference'>(
-      beneficiaryRegisteredV1,
-      { ...dimensionsOf(entity), registeredAt: now.toISOString() },
-      { subject: id },
-      REFERENCE_OF_INSERTED,
-    );
-    const audited = this.audit.entryStatement({
-      actor: principal,
-      action: 'create',
-      resourceType: RESOURCE,
-      resourceIds: [id],
-      reason: input.reason,
-      // An override needs a reason and a trace: which candidates the caller chose to ignore.
-      ...(overridden.length > 0 && request.duplicateOverride
-        ? {
-            details: {
-              duplicateOverride: {
-                reason: request.duplicateOverride.reason,
-                candidateIds: overridden.map((candidate) => candidate.id),
-              },
-            },
-          }
-        : {}),
-    });
     // Sets `entity.reference`. A new id has no keys or links yet, so nothing needs deleting first.
     await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
       year: now.getUTCFullYear(),
       searchKeys: this.searchKeys.keysFor(draft.personal),
-      alongside: [
-        { name: 'audited', statement: audited },
-        { name: 'appended', statement: registered.statement },
-      ],
-      selectAlso: OUTBOX_NOTIFY,
+      ...registrationWrites({
+        outbox: this.outbox,
+        audit: this.audit,
+        entity,
+        entry: {
+          actor: principal,
+          action: 'create',
+          resourceType: RESOURCE,
+          resourceIds: [id],
+          reason: input.reason,
+          // An override needs a reason and a trace: which candidates the caller chose to ignore.
+          ...(overridden.length > 0 && request.duplicateOverride
+            ? {
+                details: {
+                  duplicateOverride: {
+                    reason: request.duplicateOverride.reason,
+                    candidateIds: overridden.map((candidate) => candidate.id),
+                  },
+                },
+              }
+            : {}),
+        },
+      }),
     });
     await insertLinks(em, id, links);
     await this.duplicates.queueForReview({

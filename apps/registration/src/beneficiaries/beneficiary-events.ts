@@ -1,7 +1,20 @@
-import { beneficiaryUpdatedV1, type BeneficiaryDimensions } from '@mrm/contracts';
-import type { OutboxWriter } from '@mrm/messaging';
+import {
+  beneficiaryRegisteredV1,
+  beneficiaryUpdatedV1,
+  type BeneficiaryDimensions,
+  type BeneficiaryRegisteredV1,
+} from '@mrm/contracts';
+import { OUTBOX_NOTIFY, type EventDataFromRow, type OutboxWriter } from '@mrm/messaging';
 import type { EntityManager } from 'typeorm';
+import type { AuditRecordInput, AuditService } from '../audit/audit.service';
+import { INSERTED, type BeneficiaryInsertInput } from './beneficiary-insert';
 import type { BeneficiaryEntity } from './beneficiary.entity';
+
+// `beneficiary.registered.v1` takes its reference from the row its statement inserts.
+const REFERENCE_OF_INSERTED: EventDataFromRow<'reference'> = {
+  relation: INSERTED,
+  fields: { reference: 'reference' },
+};
 
 /** The non-identifying dimensions carried by registration events: never a name or a contact. */
 export function dimensionsOf(entity: BeneficiaryEntity): BeneficiaryDimensions {
@@ -34,4 +47,31 @@ export async function appendUpdated(input: {
     { ...dimensionsOf(input.entity), updatedAt: input.entity.updatedAt.toISOString() },
     { subject: input.entity.id },
   );
+}
+
+/**
+ * What a registration writes beside the beneficiary row, in the same statement (ADR 0008): its
+ * audit entry, and `beneficiary.registered.v1` with the reference that statement numbers, with the
+ * NOTIFY that wakes the relay. The benchmark's raw ceiling writes the same.
+ */
+export function registrationWrites(input: {
+  outbox: OutboxWriter;
+  audit: AuditService;
+  entity: BeneficiaryEntity;
+  entry: AuditRecordInput;
+}): Pick<BeneficiaryInsertInput, 'alongside' | 'selectAlso'> {
+  const { entity } = input;
+  const registered = input.outbox.eventStatement<BeneficiaryRegisteredV1, 'reference'>(
+    beneficiaryRegisteredV1,
+    { ...dimensionsOf(entity), registeredAt: entity.createdAt.toISOString() },
+    { subject: entity.id },
+    REFERENCE_OF_INSERTED,
+  );
+  return {
+    alongside: [
+      { name: 'audited', statement: input.audit.entryStatement(input.entry) },
+      { name: 'appended', statement: registered.statement },
+    ],
+    selectAlso: OUTBOX_NOTIFY,
+  };
 }

@@ -1,4 +1,3 @@
-import type { EventDataFromRow } from '@mrm/messaging';
 import { combineStatements, type NamedStatement, type SqlStatement } from '@mrm/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -13,12 +12,6 @@ const REFERENCE_SQL = (yearParam: string) =>
 
 /** The CTE inserting the beneficiary row: other writes of the statement may read its row. */
 export const INSERTED = 'inserted';
-
-/** `beneficiary.registered.v1` takes its reference from the row the statement inserts. */
-export const REFERENCE_OF_INSERTED: EventDataFromRow<'reference'> = {
-  relation: INSERTED,
-  fields: { reference: 'reference' },
-};
 
 export interface BeneficiaryInsertInput {
   readonly year: number;
