@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   syntheticRegistration,
@@ -194,5 +196,23 @@ describe('registration to reporting', () => {
     expect(consumed).toMatch(
       /mrm_consumer_pending_messages\{stream="[A-Z0-9]+_REGISTRATION",consumer="reporting",service="reporting"\} 0/,
     );
+  });
+  it('registers and counts the example of the README quick start, as written there', async () => {
+    // The body of the README's `curl -X POST …/beneficiaries … -d '…'`: a user's first request.
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /beneficiaries[^\n]*\\\n[^\n]*\\\n\s*-d '(\{[^']*\})'/.exec(readme);
+    expect(example).not.toBeNull();
+    const before = (await indicators('region')).total;
+
+    await request(registration.getHttpServer())
+      .post('/api/v1/beneficiaries')
+      .set('authorization', caseWorker)
+      .set('content-type', 'application/json')
+      .send(example![1])
+      .expect(201);
+
+    await waitFor(async () => (await indicators('region')).total === before + 1, {
+      what: 'the README example counted',
+    });
   });
 });
