@@ -70,7 +70,7 @@ export function registrationWrites(input: {
   return {
     alongside: [
       { name: 'audited', statement: input.audit.entryStatement(input.entry) },
-      { name: 'appended', statement: registered.statement },
+      { name: 'appended', statement: registered },
     ],
     selectAlso: OUTBOX_NOTIFY,
   };

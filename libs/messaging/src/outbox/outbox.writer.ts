@@ -59,16 +59,15 @@ export class OutboxWriter {
    * The outbox row of one event as a write of the caller's own statement (`combineStatements`),
    * for a change written in one statement: atomic with it, without a transaction. The statement
    * must also select {@link OUTBOX_NOTIFY} to wake the relay. `fromRow` names the data fields
-   * the same statement computes; the envelope returned lacks them.
+   * the same statement computes.
    */
   eventStatement<T extends object, K extends keyof T & string = never>(
     definition: EventDefinition<T>,
     data: Omit<T, K>,
     options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
     fromRow?: EventDataFromRow<K>,
-  ): { statement: SqlStatement; envelope: EventEnvelope<Omit<T, K>> } {
-    const envelope = this.envelopeOf(definition, data as T, options);
-    return { statement: this.rowsStatement([envelope], fromRow), envelope };
+  ): SqlStatement {
+    return this.rowsStatement([this.envelopeOf(definition, data as T, options)], fromRow);
   }
 
   private envelopeOf<T extends object>(
