@@ -3,12 +3,25 @@ import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
 import { testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { BusNamespace, JetStreamClient, OutboxRelay, OutboxWriter } from '@mrm/messaging';
+import {
+  BusNamespace,
+  JetStreamClient,
+  JetStreamConnection,
+  MESSAGING_OPTIONS,
+  MessagingMetrics,
+  OUTBOX_NOTIFY,
+  OutboxRelay,
+  OutboxWriter,
+} from '@mrm/messaging';
+import { MetricsRegistry } from '@mrm/observability';
+import { combineStatements } from '@mrm/persistence';
 import { RegistrationTestApp } from './support/registration-test-app';
 
 // The producer side: nothing published for a rolled-back transaction, everything committed
-// published exactly once, also across a relay crash between publishing and marking.
+// published exactly once, also across a relay crash between publishing and marking, and by
+// replicas sharing one outbox.
 describe('transactional outbox', () => {
   let sut: RegistrationTestApp;
   let stream: string;
@@ -103,5 +116,104 @@ describe('transactional outbox', () => {
     });
 
     expect(await messagesInStream()).toBe(before + 1);
+  });
+
+  it('keeps publishing while every connection of the request pool is busy', async () => {
+    // The relay runs on a connection of its own: a saturated pool must not hold events back.
+    const poolSize = 10; // DATABASE_POOL_SIZE's default, which the test app runs with
+    let poolFreed = false;
+    const sleepers = Promise.all(
+      Array.from({ length: poolSize }, () =>
+        app
+          .get(DataSource)
+          .query('SELECT pg_sleep(4)')
+          .finally(() => (poolFreed = true)),
+      ),
+    );
+    const raw = new Client({ connectionString: sut.database.url });
+    await raw.connect();
+    try {
+      const id = uuidv7();
+      // Committed by another process (a second replica, say): its own connection, not the pool.
+      const append = combineStatements(
+        [
+          {
+            name: 'appended',
+            statement: app
+              .get(OutboxWriter)
+              .eventStatement(beneficiaryRegisteredV1, data(id), { subject: id, id }),
+          },
+        ],
+        { sql: `SELECT ${OUTBOX_NOTIFY.sql}`, params: OUTBOX_NOTIFY.params },
+      );
+      await raw.query(append.sql, append.params);
+
+      await waitFor(
+        async () =>
+          (
+            await raw.query(
+              'SELECT published_at IS NOT NULL AS done FROM outbox_message WHERE id = $1',
+              [id],
+            )
+          ).rows[0]?.done === true,
+        { what: 'the relay to publish with the pool saturated' },
+      );
+      expect(poolFreed).toBe(false);
+    } finally {
+      await raw.end();
+      await sleepers;
+    }
+  });
+
+  it('shares a backlog between two relays without publishing any row twice', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    const ids = Array.from({ length: 600 }, () => uuidv7());
+    await app.get(DataSource).transaction(async (em) => {
+      for (const id of ids) {
+        await app
+          .get(OutboxWriter)
+          .append(em, beneficiaryRegisteredV1, data(id), { subject: id, id });
+      }
+    });
+    const client = app.get(JetStreamClient);
+    const publishedIds: string[] = [];
+    const publish = client.publishEnvelope.bind(client);
+    const spy = jest.spyOn(client, 'publishEnvelope').mockImplementation((envelope, timeout) => {
+      publishedIds.push(envelope.id);
+      return publish(envelope, timeout);
+    });
+    // A second replica: the same database and stream, a relay of its own.
+    const replica = new OutboxRelay(
+      app.get(DataSource),
+      app.get(JetStreamConnection),
+      client,
+      app.get(MessagingMetrics),
+      new MetricsRegistry(),
+      app.get(MESSAGING_OPTIONS),
+    );
+    try {
+      replica.start();
+      relay.start();
+      await waitFor(
+        async () =>
+          (
+            await app
+              .get(DataSource)
+              .query(
+                'SELECT count(*)::int AS n FROM outbox_message WHERE id = ANY($1) AND published_at IS NULL',
+                [ids],
+              )
+          )[0].n === 0,
+        { what: 'both relays to drain the backlog' },
+      );
+    } finally {
+      await replica.stop();
+      spy.mockRestore();
+    }
+
+    const ours = publishedIds.filter((id) => ids.includes(id));
+    expect(ours).toHaveLength(ids.length);
+    expect(new Set(ours).size).toBe(ids.length);
   });
 });

@@ -5,6 +5,7 @@ export * from './dead-letters/dead-letter.store';
 export * from './errors';
 export * from './inbox/inbox-message.entity';
 export * from './jetstream.connection';
+export * from './messaging.metrics';
 export * from './messaging.module';
 export * from './messaging.options';
 export * from './messaging.tokens';

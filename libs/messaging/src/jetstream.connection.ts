@@ -23,6 +23,8 @@ export class JetStreamConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(JetStreamConnection.name);
   private connection?: NatsConnection;
   private manager?: JetStreamManager;
+  private jsClient?: JetStreamClient;
+  private jsFor?: NatsConnection;
   private closing = false;
   private readonly readyPromise: Promise<void>;
   readonly namespace: BusNamespace;
@@ -49,7 +51,13 @@ export class JetStreamConnection implements OnApplicationShutdown {
   }
 
   get js(): JetStreamClient {
-    return jetstream(this.nc);
+    // One client per connection: the relay publishes through it for every event.
+    const nc = this.nc;
+    if (this.jsFor !== nc) {
+      this.jsClient = jetstream(nc);
+      this.jsFor = nc;
+    }
+    return this.jsClient as JetStreamClient;
   }
 
   get jsm(): JetStreamManager {

@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import type { EventEnvelope } from '@mrm/contracts';
 import { MetricsRegistry } from '@mrm/observability';
-import { Client } from 'pg';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream.connection';
@@ -16,8 +15,29 @@ import type { MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
 import { JetStreamClient } from '../transport/jetstream.client';
 import { OUTBOX_CHANNEL } from './outbox.writer';
+import { RelaySession } from './relay-session';
 
 const MAX_RETRY_DELAY_MS = 60_000;
+// How long a claimed row is left to the relay that claimed it: well above the publish timeout, so
+// only a relay that died mid-batch lets it lapse, and another replica (or its restart) takes over.
+const LEASE_SECONDS = 30;
+
+// Marks the rows the previous batch published and claims the next batch, in one statement: at
+// load the relay costs one round trip per batch. A claim is a lease (available_at moves ahead), so
+// no transaction stays open while publishing and replicas skip each other's rows.
+const MARK_AND_CLAIM = `
+  WITH marked AS (
+    UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])
+  ), claimed AS (
+    UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'
+     WHERE id IN (
+       SELECT id FROM outbox_message
+        WHERE published_at IS NULL AND available_at <= now() AND NOT (id = ANY($1::uuid[]))
+        ORDER BY occurred_at, id
+        LIMIT $2 FOR UPDATE SKIP LOCKED)
+    RETURNING id, type, attempts, payload, occurred_at
+  )
+  SELECT id, type, attempts, payload FROM claimed ORDER BY occurred_at, id`;
 
 interface ClaimedRow {
   id: string;
@@ -27,15 +47,16 @@ interface ClaimedRow {
 }
 
 /**
- * Publishes committed outbox rows to JetStream. Woken by NOTIFY on commit, with a polling fallback;
- * rows are claimed with FOR UPDATE SKIP LOCKED so several replicas share the work, published with
- * msgID = event id (a crash between publish and marking republishes a duplicate JetStream drops),
- * then marked published in the same transaction.
+ * Publishes committed outbox rows to JetStream. Woken by NOTIFY on commit, with a polling fallback.
+ * Rows are leased with SKIP LOCKED so several replicas share the work, published with msgID = event
+ * id (a crash between publish and marking republishes a duplicate JetStream drops), and marked
+ * published by the statement that claims the next batch. Its statements run on a connection of its
+ * own ({@link RelaySession}), or on the pool while that one is reconnecting.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
+  private readonly session: RelaySession;
   private pollTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -49,6 +70,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     registry: MetricsRegistry,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
+    this.session = new RelaySession({
+      connectionString: (dataSource.options as { url?: string }).url,
+      channel: OUTBOX_CHANNEL,
+      onNotify: () => this.wake(),
+      retryDelayMs: options.outboxPollIntervalMs,
+    });
     this.registerBacklogGauges(registry);
   }
 
@@ -63,7 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    void this.listen();
+    this.session.open();
     this.pollTimer = setInterval(() => this.wake(), this.options.outboxPollIntervalMs);
     // The connection may come up later than us; publish what accumulated as soon as it does.
     void this.connection.ready().then(
@@ -77,39 +104,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopped = true;
     clearInterval(this.pollTimer);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.session.close();
   }
 
   /** Publishes one batch; returns how many rows were published. Used by tests and benchmarks. */
   async flushOnce(): Promise<number> {
     if (!this.connection.isConnected()) return 0;
-    return this.dataSource.transaction(async (em) => {
-      const rows: ClaimedRow[] = await em.query(
-        `SELECT id, type, attempts, payload FROM outbox_message
-          WHERE published_at IS NULL AND available_at <= now()
-          ORDER BY occurred_at, id
-          LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.outboxBatchSize],
-      );
-      if (rows.length === 0) return 0;
-      const results = await Promise.allSettled(
-        rows.map((row) => this.client.publishEnvelope(row.payload)),
-      );
-      const published = rows
-        .filter((_, index) => results[index].status === 'fulfilled')
-        .map((row) => row.id);
-      if (published.length > 0) {
-        await em.query(
-          'UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])',
-          [published],
-        );
-      }
-      for (const [index, result] of results.entries()) {
-        if (result.status === 'rejected') await this.recordFailure(em, rows[index], result.reason);
-      }
-      return published.length;
-    });
+    const published = await this.publish(await this.markAndClaim([], this.options.outboxBatchSize));
+    if (published.length > 0) await this.markAndClaim(published, 0);
+    return published.length;
   }
 
   /** Drains until the outbox is empty (or NATS fails); coalesces concurrent wake-ups. */
@@ -129,57 +132,58 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<void> {
+    let published: string[] = [];
     try {
-      while (!this.stopped && (await this.flushOnce()) === this.options.outboxBatchSize) {
-        // A full batch means more may be waiting.
+      for (;;) {
+        // Stopping, or NATS gone: only mark what was published.
+        const limit =
+          !this.stopped && this.connection.isConnected() ? this.options.outboxBatchSize : 0;
+        if (limit === 0 && published.length === 0) return;
+        // Anything announced from now on is seen by this claim.
+        this.wakeAgain = false;
+        const rows = await this.markAndClaim(published, limit);
+        published = [];
+        if (rows.length === 0) return;
+        published = await this.publish(rows);
       }
     } catch (error) {
+      // Rows published but not marked are published again once their lease lapses; JetStream
+      // drops the copies by Nats-Msg-Id.
       this.logger.error(`outbox relay failed: ${(error as Error).message}`);
     }
   }
 
-  private async recordFailure(
-    em: { query: (sql: string, params: unknown[]) => Promise<unknown> },
-    row: ClaimedRow,
-    reason: unknown,
-  ): Promise<void> {
+  private async markAndClaim(published: string[], limit: number): Promise<ClaimedRow[]> {
+    return this.query<ClaimedRow>(MARK_AND_CLAIM, [published, limit]);
+  }
+
+  /** Publishes the rows in order; returns the ids JetStream acknowledged, records the failures. */
+  private async publish(rows: ClaimedRow[]): Promise<string[]> {
+    const results = await Promise.allSettled(
+      rows.map((row) => this.client.publishEnvelope(row.payload)),
+    );
+    const published: string[] = [];
+    for (const [index, result] of results.entries()) {
+      if (result.status === 'fulfilled') published.push(rows[index].id);
+      else await this.recordFailure(rows[index], result.reason);
+    }
+    return published;
+  }
+
+  private async recordFailure(row: ClaimedRow, reason: unknown): Promise<void> {
     this.metrics.publishFailures.inc();
     const delayMs = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(row.attempts, 10));
-    await em.query(
+    await this.query(
       `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
               available_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
       [row.id, String((reason as Error)?.message ?? reason).slice(0, 1000), String(delayMs)],
     );
   }
 
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    try {
-      const listener = new Client({
-        connectionString: url,
-        application_name: 'mrm-outbox-listener',
-      });
-      listener.on('notification', () => this.wake());
-      listener.on('error', (error) => {
-        this.logger.warn(
-          `outbox LISTEN connection lost (${error.message}); polling until it is back`,
-        );
-        this.listener = undefined;
-        if (!this.stopped) setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs);
-      });
-      await listener.connect();
-      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      if (this.stopped) {
-        await listener.end();
-        return;
-      }
-      this.listener = listener;
-    } catch (error) {
-      this.logger.warn(`cannot LISTEN for outbox rows (${(error as Error).message}); polling`);
-      if (!this.stopped) {
-        setTimeout(() => void this.listen(), this.options.outboxPollIntervalMs * 5);
-      }
-    }
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const session = this.session.connection;
+    if (session) return (await session.query(sql, params)).rows as T[];
+    return this.dataSource.query<T[]>(sql, params);
   }
 
   private registerBacklogGauges(registry: MetricsRegistry): void {
