@@ -78,6 +78,9 @@ export class JetStreamConnection implements OnApplicationShutdown {
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
           timeout: 2000,
+          // No Error (and stack trace) made up front for every publish and ack: they cost the
+          // relay more than the publish itself. Failures still carry their message.
+          noAsyncTraces: true,
         });
         this.connection = nc;
         this.connected = true;

@@ -54,6 +54,19 @@ describe('FieldCipher', () => {
       expect(first.split('.')[2]).not.toBe(second.split('.')[2]);
     });
 
+    it('never repeats an IV, also across the blocks of random bytes IVs are cut from', () => {
+      // Arrange
+      const sut = aCipher();
+      const count = 1000; // three blocks of 341 IVs
+
+      // Act
+      const tokens = Array.from({ length: count }, (_, index) => sut.encrypt(`n${index}`, CONTEXT));
+
+      // Assert
+      expect(new Set(tokens.map((token) => token.split('.')[2])).size).toBe(count);
+      tokens.forEach((token, index) => expect(sut.decrypt(token, CONTEXT)).toBe(`n${index}`));
+    });
+
     it('does not contain the plaintext', () => {
       // Arrange
       const sut = aCipher();
