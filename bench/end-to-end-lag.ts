@@ -9,12 +9,18 @@ import {
   sampleBeneficiaries,
 } from './lib/http-load';
 import { ServiceProcess } from './lib/service-process';
-import { envInt, fmtMs, sleep, summarise, type LatencySummary } from './lib/stats';
+import {
+  envInt,
+  fmtMs,
+  sleep,
+  summarise,
+  WARMUP_OPERATIONS,
+  type LatencySummary,
+} from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
 export const LAG_RATE = envInt('BENCH_LAG_RATE', 200);
 const LAG_SECONDS = envInt('BENCH_LAG_SECONDS', 15);
-const WARMUP_SECONDS = envInt('BENCH_LAG_WARMUP_SECONDS', 3);
 export const POLL_INTERVAL_MS = envInt('BENCH_LAG_POLL_MS', 10);
 const DRAIN_TIMEOUT_MS = 30_000;
 const MAX_IDS_PER_POLL = 5000;
@@ -149,8 +155,9 @@ export async function endToEndLag(resources: BenchResources): Promise<EndToEndLa
     return { ...run, apiMs, created, errors, firstError };
   };
 
-  // Warm-up at the same rate; then wait until reporting has caught up before measuring.
-  const warm = await drive(WARMUP_SECONDS, undefined);
+  // Warm-up at the same rate (as many registrations as the other stages' warm-ups); then wait
+  // until reporting has caught up before measuring.
+  const warm = await drive(Math.ceil(WARMUP_OPERATIONS / LAG_RATE), undefined);
   const warmTarget = warm.created;
   const caughtUp = performance.now() + DRAIN_TIMEOUT_MS;
   while (performance.now() < caughtUp) {

@@ -15,14 +15,21 @@ import {
 } from './lib/http-load';
 import { migrateRegistration, RawRegistration } from './lib/raw-registration';
 import { ServiceProcess } from './lib/service-process';
-import { envInt, fmtMs, fmtRate, summarise, type LatencySummary } from './lib/stats';
+import {
+  envInt,
+  fmtMs,
+  fmtRate,
+  summarise,
+  WARMUP_MAX_MS,
+  WARMUP_OPERATIONS,
+  type LatencySummary,
+} from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
 export const CONCURRENCY = envInt('BENCH_API_CONCURRENCY', 32);
 /** Registration processes sharing one database, like the replicas of a Deployment behind a Service. */
 export const REPLICAS = envInt('BENCH_API_REPLICAS', 1);
 const DURATION_MS = envInt('BENCH_API_SECONDS', 10) * 1000;
-const WARMUP_MS = envInt('BENCH_API_WARMUP_SECONDS', 3) * 1000;
 /** Each side runs in this many alternating slices, so a change of background load hits both. */
 const SLICES = 2;
 /** Same as the service's default DATABASE_POOL_SIZE, so both sides get as many connections. */
@@ -175,9 +182,16 @@ export async function registrationThroughput(
 
   const run = (operation: () => Promise<boolean | string>, durationMs: number) =>
     closedLoop({ concurrency: CONCURRENCY, durationMs, operation });
-  describe('API warm-up', combine([await run(post, WARMUP_MS)]));
-  describe('raw pg (same transaction) warm-up', combine([await run(rawTransaction, WARMUP_MS)]));
-  describe('raw pg (row + outbox) warm-up', combine([await run(literalTransaction, WARMUP_MS)]));
+  const warmUp = (operation: () => Promise<boolean | string>) =>
+    closedLoop({
+      concurrency: CONCURRENCY,
+      durationMs: WARMUP_MAX_MS,
+      maxOps: WARMUP_OPERATIONS,
+      operation,
+    });
+  describe('API warm-up', combine([await warmUp(post)]));
+  describe('raw pg (same transaction) warm-up', combine([await warmUp(rawTransaction)]));
+  describe('raw pg (row + outbox) warm-up', combine([await warmUp(literalTransaction)]));
 
   const apiSlices: ClosedLoopResult[] = [];
   const rawSlices: ClosedLoopResult[] = [];

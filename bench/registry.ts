@@ -13,13 +13,20 @@ import {
 import { migrateRegistration } from './lib/raw-registration';
 import { loadRegistry, type LoadedRegistry } from './lib/registry-loader';
 import { ServiceProcess } from './lib/service-process';
-import { envInt, fmtMs, fmtRate, summarise, type LatencySummary } from './lib/stats';
+import {
+  envInt,
+  fmtMs,
+  fmtRate,
+  summarise,
+  WARMUP_MAX_MS,
+  WARMUP_OPERATIONS,
+  type LatencySummary,
+} from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
 export const REGISTRY_SIZE = envInt('BENCH_REGISTRY_SIZE', 100_000);
 export const REGISTRY_CONCURRENCY = envInt('BENCH_API_CONCURRENCY', 32);
 const CREATE_SECONDS = envInt('BENCH_REGISTRY_CREATE_SECONDS', 10);
-const WARMUP_SECONDS = envInt('BENCH_API_WARMUP_SECONDS', 3);
 const SEARCH_SECONDS = envInt('BENCH_SEARCH_SECONDS', 5);
 /** The API's creates use request indexes below this; the loaded people the ones above. */
 const LOADED_FROM = 60_000;
@@ -113,7 +120,8 @@ export async function registryFigures(resources: BenchResources): Promise<Regist
     'create warm-up',
     await closedLoop({
       concurrency: REGISTRY_CONCURRENCY,
-      durationMs: WARMUP_SECONDS * 1000,
+      durationMs: WARMUP_MAX_MS,
+      maxOps: WARMUP_OPERATIONS,
       operation: post,
     }),
   );

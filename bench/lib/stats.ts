@@ -67,3 +67,14 @@ export function envInt(name: string, fallback: number): number {
   const value = raw === undefined || raw === '' ? Number.NaN : Number(raw);
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
 }
+
+/**
+ * Operations every side runs before it is measured. V8 optimises a function once it has run
+ * often enough, so a warm-up is counted in operations, the same number for each side, not in
+ * seconds (the slower side would get fewer). A freshly started registration service needs about
+ * 3,500 creates before its CPU per request settles: 6–7 ms over the first 2 s, 2.3–2.9 ms from
+ * about 3,500 creates on (2 s windows of 32 concurrent creates, two runs, bench/README.md).
+ */
+export const WARMUP_OPERATIONS = envInt('BENCH_WARMUP_OPERATIONS', 5000);
+/** A warm-up that cannot finish its operations in this time stops anyway. */
+export const WARMUP_MAX_MS = 120_000;
