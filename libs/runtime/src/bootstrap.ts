@@ -59,6 +59,10 @@ export async function runService(
 ): Promise<NestExpressApplication> {
   const app = await createServiceApp(rootModule, config, openApi);
   await app.startAllMicroservices();
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Node wants the headers timeout above the keep-alive timeout, or it cuts a reused connection.
+  server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000;
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const logger = app.get(Logger);
   logger.log(`${openApi.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`);

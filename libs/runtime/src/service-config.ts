@@ -69,6 +69,12 @@ export class ServiceConfig {
   @IsInt() @Min(0) @Max(65535) HTTP_PORT: number;
   @IsString() HTTP_HOST: string = '0.0.0.0';
   @Matches(/^\d+(kb|mb)$/) HTTP_BODY_LIMIT: string = '256kb';
+  /**
+   * How long an idle keep-alive connection stays open. Longer than the idle timeout of the proxies
+   * in front (ingress, load balancers: 60 s), so that the service never closes a connection a proxy
+   * is about to reuse; Node's default of 5 s makes such a request fail ("socket hang up", a 502).
+   */
+  @IsInt() @Min(1000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsIn(['development', 'test', 'production']) NODE_ENV: string = 'development';
   @IsInt() @Min(0) SHUTDOWN_GRACE_MS: number = 10_000;

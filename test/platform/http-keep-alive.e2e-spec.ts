@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import {
+  deleteNamespaceStreams,
+  freePort,
+  newNamespace,
+  TestDatabase,
+  testNatsUrl,
+  waitFor,
+} from '@mrm/testing';
+
+const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
+const LIVE = 'GET /health/live HTTP/1.1\r\nHost: reporting\r\nConnection: keep-alive\r\n\r\n';
+
+/** Sends one request on `socket` and resolves with the status line of the answer. */
+function exchange(socket: Socket, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      cleanUp();
+      resolve(chunk.toString('latin1').split('\r\n')[0]);
+    };
+    const onClose = () => {
+      cleanUp();
+      reject(new Error('the service closed the connection'));
+    };
+    const cleanUp = () => {
+      socket.off('data', onData);
+      socket.off('close', onClose);
+    };
+    socket.on('data', onData);
+    socket.on('close', onClose);
+    socket.write(request);
+  });
+}
+
+// A proxy in front (ingress, load balancer) keeps idle connections to the service for up to 60 s
+// and reuses them: the service must not close them first. Node's own default is 5 s.
+describe('HTTP keep-alive of a running service', () => {
+  const namespace = newNamespace();
+  let database: TestDatabase;
+  let service: ChildProcess | undefined;
+  let port: number;
+
+  beforeAll(async () => {
+    if (!existsSync(REPORTING_MAIN)) {
+      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
+    }
+    database = await TestDatabase.create('keepalive');
+    port = await freePort();
+    service = spawn(process.execPath, [REPORTING_MAIN], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        NATS_URL: testNatsUrl(),
+        NATS_NAMESPACE: namespace,
+        HTTP_PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    await waitFor(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      { what: 'the reporting process to listen' },
+    );
+  });
+
+  afterAll(async () => {
+    if (service && service.exitCode === null) {
+      const exited = new Promise((resolve) => service!.once('exit', resolve));
+      service.kill('SIGTERM');
+      await exited;
+    }
+    await deleteNamespaceStreams(namespace);
+    await database?.drop();
+  });
+
+  it('keeps an idle connection open beyond Node’s default 5 s', async () => {
+    const socket = connect(port, '127.0.0.1');
+    try {
+      expect(await exchange(socket, LIVE)).toBe('HTTP/1.1 200 OK');
+
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+
+      expect(socket.destroyed).toBe(false);
+      expect(await exchange(socket, LIVE)).toBe('HTTP/1.1 200 OK');
+    } finally {
+      socket.destroy();
+    }
+  }, 20_000);
+});
