@@ -11,7 +11,7 @@ import {
   JetStreamConnection,
   MESSAGING_OPTIONS,
   MessagingMetrics,
-  OUTBOX_NOTIFY,
+  outboxNotify,
   OutboxRelay,
   OutboxWriter,
 } from '@mrm/messaging';
@@ -135,6 +135,7 @@ describe('transactional outbox', () => {
     try {
       const id = uuidv7();
       // Committed by another process (a second replica, say): its own connection, not the pool.
+      const notify = outboxNotify('appended');
       const append = combineStatements(
         [
           {
@@ -144,7 +145,7 @@ describe('transactional outbox', () => {
               .eventStatement(beneficiaryRegisteredV1, data(id), { subject: id, id }),
           },
         ],
-        { sql: `SELECT ${OUTBOX_NOTIFY.sql}`, params: OUTBOX_NOTIFY.params },
+        { sql: `SELECT ${notify.sql}`, params: notify.params },
       );
       await raw.query(append.sql, append.params);
 
@@ -165,7 +166,7 @@ describe('transactional outbox', () => {
     }
   });
 
-  it('shares a backlog between two relays without publishing any row twice', async () => {
+  it('shares a backlog and new rows between two relays without publishing any row twice', async () => {
     const relay = app.get(OutboxRelay);
     await relay.stop();
     const ids = Array.from({ length: 600 }, () => uuidv7());
@@ -192,21 +193,34 @@ describe('transactional outbox', () => {
       new MetricsRegistry(),
       app.get(MESSAGING_OPTIONS),
     );
+    const unpublished = async (wanted: string[]) =>
+      (
+        await app
+          .get(DataSource)
+          .query(
+            'SELECT count(*)::int AS n FROM outbox_message WHERE id = ANY($1) AND published_at IS NULL',
+            [wanted],
+          )
+      )[0].n;
     try {
       replica.start();
       relay.start();
-      await waitFor(
-        async () =>
-          (
-            await app
-              .get(DataSource)
-              .query(
-                'SELECT count(*)::int AS n FROM outbox_message WHERE id = ANY($1) AND published_at IS NULL',
-                [ids],
-              )
-          )[0].n === 0,
-        { what: 'both relays to drain the backlog' },
-      );
+      // While both drain the backlog (scan), more rows commit one by one: both are notified of
+      // each, and both try to claim it by its id.
+      for (let index = 0; index < 200; index += 1) {
+        const id = uuidv7();
+        ids.push(id);
+        await app
+          .get(DataSource)
+          .transaction((em) =>
+            app
+              .get(OutboxWriter)
+              .append(em, beneficiaryRegisteredV1, data(id), { subject: id, id }),
+          );
+      }
+      await waitFor(async () => (await unpublished(ids)) === 0, {
+        what: 'both relays to drain the backlog',
+      });
     } finally {
       await replica.stop();
       spy.mockRestore();

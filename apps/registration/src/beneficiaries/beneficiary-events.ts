@@ -4,7 +4,7 @@ import {
   type BeneficiaryDimensions,
   type BeneficiaryRegisteredV1,
 } from '@mrm/contracts';
-import { OUTBOX_NOTIFY, type EventDataFromRow, type OutboxWriter } from '@mrm/messaging';
+import { outboxNotify, type EventDataFromRow, type OutboxWriter } from '@mrm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { AuditRecordInput, AuditService } from '../audit/audit.service';
 import { INSERTED, type BeneficiaryInsertInput } from './beneficiary-insert';
@@ -49,6 +49,8 @@ export async function appendUpdated(input: {
   );
 }
 
+const NOTIFY_APPENDED = outboxNotify('appended');
+
 /**
  * What a registration writes beside the beneficiary row, in the same statement (ADR 0008): its
  * audit entry, and `beneficiary.registered.v1` with the reference that statement numbers, with the
@@ -72,6 +74,6 @@ export function registrationWrites(input: {
       { name: 'audited', statement: input.audit.entryStatement(input.entry) },
       { name: 'appended', statement: registered },
     ],
-    selectAlso: OUTBOX_NOTIFY,
+    selectAlso: NOTIFY_APPENDED,
   };
 }

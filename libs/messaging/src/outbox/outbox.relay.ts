@@ -22,22 +22,40 @@ const MAX_RETRY_DELAY_MS = 60_000;
 // only a relay that died mid-batch lets it lapse, and another replica (or its restart) takes over.
 const LEASE_SECONDS = 30;
 
-// Marks the rows the previous batch published and claims the next batch, in one statement: at
+// Both claims below also mark the rows the previous batch published, in the same statement: at
 // load the relay costs one round trip per batch. A claim is a lease (available_at moves ahead), so
 // no transaction stays open while publishing and replicas skip each other's rows.
-const MARK_AND_CLAIM = `
-  WITH marked AS (
-    UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])
-  ), claimed AS (
+const MARKED = `marked AS (UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[]))`;
+const RETURNED = `RETURNING id, type, attempts, payload, occurred_at`;
+const IN_ORDER = `SELECT id, type, attempts, payload FROM claimed ORDER BY occurred_at, id`;
+
+// The rows a NOTIFY named, by primary key. A row another replica leased meanwhile no longer
+// matches once its lease commits (the UPDATE re-checks the condition after waiting for the lock).
+const MARK_AND_CLAIM_NOTIFIED = `
+  WITH ${MARKED}, claimed AS (
+    UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'
+     WHERE id = ANY($2::uuid[]) AND published_at IS NULL AND available_at <= now()
+       AND NOT (id = ANY($1::uuid[]))
+    ${RETURNED}
+  )
+  ${IN_ORDER}`;
+
+// The oldest available rows, whatever was notified: at start, on every poll, and when a
+// notification carried no ids (too many rows in one transaction) or was missed.
+const MARK_AND_CLAIM_OLDEST = `
+  WITH ${MARKED}, claimed AS (
     UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'
      WHERE id IN (
        SELECT id FROM outbox_message
         WHERE published_at IS NULL AND available_at <= now() AND NOT (id = ANY($1::uuid[]))
         ORDER BY occurred_at, id
         LIMIT $2 FOR UPDATE SKIP LOCKED)
-    RETURNING id, type, attempts, payload, occurred_at
+    ${RETURNED}
   )
-  SELECT id, type, attempts, payload FROM claimed ORDER BY occurred_at, id`;
+  ${IN_ORDER}`;
+
+// Notified ids kept while NATS is away; beyond this the relay forgets them and scans instead.
+const NOTIFIED_BACKLOG_MAX = 10_000;
 
 interface ClaimedRow {
   id: string;
@@ -47,10 +65,11 @@ interface ClaimedRow {
 }
 
 /**
- * Publishes committed outbox rows to JetStream. Woken by NOTIFY on commit, with a polling fallback.
- * Rows are leased with SKIP LOCKED so several replicas share the work, published with msgID = event
- * id (a crash between publish and marking republishes a duplicate JetStream drops), and marked
- * published by the statement that claims the next batch. Its statements run on a connection of its
+ * Publishes committed outbox rows to JetStream. Woken by NOTIFY on commit, which names the rows
+ * (claimed by primary key), with a polling fallback that scans for the oldest. Rows are leased so
+ * several replicas share the work, published with msgID = event id (a crash between publish and
+ * marking republishes a duplicate JetStream drops), and marked published by the statement that
+ * claims the next batch. Its statements run on a connection of its
  * own ({@link RelaySession}), or on the pool while that one is reconnecting.
  */
 @Injectable()
@@ -61,6 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = true;
+  /** Ids named by notifications, not yet claimed. */
+  private readonly notified = new Set<string>();
+  /** Whether to look for the oldest available rows, notified or not. */
+  private scanWanted = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,7 +96,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.session = new RelaySession({
       connectionString: (dataSource.options as { url?: string }).url,
       channel: OUTBOX_CHANNEL,
-      onNotify: () => this.wake(),
+      onNotify: (payload) => this.onNotify(payload),
       retryDelayMs: options.outboxPollIntervalMs,
     });
     this.registerBacklogGauges(registry);
@@ -91,13 +114,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (!this.stopped) return;
     this.stopped = false;
     this.session.open();
-    this.pollTimer = setInterval(() => this.wake(), this.options.outboxPollIntervalMs);
+    this.pollTimer = setInterval(() => this.wakeToScan(), this.options.outboxPollIntervalMs);
     // The connection may come up later than us; publish what accumulated as soon as it does.
     void this.connection.ready().then(
-      () => this.wake(),
+      () => this.wakeToScan(),
       () => undefined,
     );
-    this.wake();
+    this.wakeToScan();
   }
 
   async stop(): Promise<void> {
@@ -110,8 +133,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Publishes one batch; returns how many rows were published. Used by tests and benchmarks. */
   async flushOnce(): Promise<number> {
     if (!this.connection.isConnected()) return 0;
-    const published = await this.publish(await this.markAndClaim([], this.options.outboxBatchSize));
-    if (published.length > 0) await this.markAndClaim(published, 0);
+    const published = await this.publish(await this.claimOldest([], this.options.outboxBatchSize));
+    if (published.length > 0) await this.claimOldest(published, 0);
     return published.length;
   }
 
@@ -131,19 +154,36 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  private onNotify(payload: string | undefined): void {
+    if (!payload) {
+      this.wakeToScan();
+      return;
+    }
+    for (const id of payload.split(',')) this.notified.add(id);
+    if (this.notified.size > NOTIFIED_BACKLOG_MAX) {
+      this.notified.clear();
+      this.scanWanted = true;
+    }
+    this.wake();
+  }
+
+  private wakeToScan(): void {
+    this.scanWanted = true;
+    this.wake();
+  }
+
   private async drain(): Promise<void> {
     let published: string[] = [];
     try {
       for (;;) {
-        // Stopping, or NATS gone: only mark what was published.
-        const limit =
-          !this.stopped && this.connection.isConnected() ? this.options.outboxBatchSize : 0;
-        if (limit === 0 && published.length === 0) return;
-        // Anything announced from now on is seen by this claim.
+        // Anything announced from now on is seen by the next claim.
         this.wakeAgain = false;
-        const rows = await this.markAndClaim(published, limit);
+        const rows = await this.claimNext(published);
         published = [];
-        if (rows.length === 0) return;
+        if (rows === undefined || rows.length === 0) {
+          if (rows === undefined || (!this.scanWanted && this.notified.size === 0)) return;
+          continue;
+        }
         published = await this.publish(rows);
       }
     } catch (error) {
@@ -153,8 +193,30 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async markAndClaim(published: string[], limit: number): Promise<ClaimedRow[]> {
-    return this.query<ClaimedRow>(MARK_AND_CLAIM, [published, limit]);
+  /**
+   * Marks `published` and claims the next batch: notified rows first, else the oldest if a scan
+   * is wanted. Undefined when there was nothing to do; stopping, or NATS gone, only marks.
+   */
+  private async claimNext(published: string[]): Promise<ClaimedRow[] | undefined> {
+    const batch = this.options.outboxBatchSize;
+    const canPublish = !this.stopped && this.connection.isConnected();
+    if (canPublish && this.notified.size > 0) {
+      const ids = [...this.notified].slice(0, batch);
+      for (const id of ids) this.notified.delete(id);
+      return this.query<ClaimedRow>(MARK_AND_CLAIM_NOTIFIED, [published, ids]);
+    }
+    if (canPublish && this.scanWanted) {
+      const rows = await this.claimOldest(published, batch);
+      // A full batch means more may be waiting.
+      this.scanWanted = rows.length === batch;
+      return rows;
+    }
+    if (published.length > 0) await this.claimOldest(published, 0);
+    return undefined;
+  }
+
+  private claimOldest(published: string[], limit: number): Promise<ClaimedRow[]> {
+    return this.query<ClaimedRow>(MARK_AND_CLAIM_OLDEST, [published, limit]);
   }
 
   /** Publishes the rows in order; returns the ids JetStream acknowledged, records the failures. */

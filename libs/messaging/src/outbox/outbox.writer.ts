@@ -8,10 +8,25 @@ import { contractSubjectOf } from '../contract-subject';
 /** Channel the relay LISTENs on; NOTIFY inside a transaction is delivered only if it commits. */
 export const OUTBOX_CHANNEL = 'mrm_outbox';
 
-/** What wakes the relay, as a select-list item of a statement that writes outbox rows. */
-export const OUTBOX_NOTIFY: SqlStatement = { sql: `pg_notify($1, '')`, params: [OUTBOX_CHANNEL] };
+/** At most this many ids ride on one notification: a NOTIFY payload is limited to 8000 bytes. */
+export const NOTIFIED_IDS_MAX = 200;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * What wakes the relay, as a select-list item of a statement whose CTE `appended` wrote outbox
+ * rows: a NOTIFY carrying their ids, so that the relay claims them by primary key instead of
+ * scanning the outbox. Beyond {@link NOTIFIED_IDS_MAX} rows the payload is empty and the relay
+ * scans. Delivered only if the statement's transaction commits.
+ */
+export function outboxNotify(appended: string): SqlStatement {
+  if (!IDENTIFIER.test(appended)) throw new Error(`not an SQL identifier: ${appended}`);
+  return {
+    sql: `pg_notify($1, (SELECT CASE WHEN count(*) <= ${NOTIFIED_IDS_MAX}
+                                     THEN string_agg(id::text, ',') ELSE '' END FROM ${appended}))`,
+    params: [OUTBOX_CHANNEL],
+  };
+}
 
 /**
  * Data fields of an event that the statement writing it computes itself (a number from a
@@ -48,9 +63,10 @@ export class OutboxWriter {
     }
     // One round trip for any number of events, NOTIFY included: a data-modifying CTE always runs
     // to completion, and the notification is still delivered only if the transaction commits.
+    const notify = outboxNotify('appended');
     const { sql, params } = combineStatements(
       [{ name: 'appended', statement: this.rowsStatement(envelopes) }],
-      { sql: `SELECT ${OUTBOX_NOTIFY.sql}`, params: OUTBOX_NOTIFY.params },
+      { sql: `SELECT ${notify.sql}`, params: notify.params },
     );
     await em.query(sql, params);
   }
@@ -58,7 +74,7 @@ export class OutboxWriter {
   /**
    * The outbox row of one event as a write of the caller's own statement (`combineStatements`),
    * for a change written in one statement: atomic with it, without a transaction. The statement
-   * must also select {@link OUTBOX_NOTIFY} to wake the relay. `fromRow` names the data fields
+   * must also select {@link outboxNotify} of it to wake the relay. `fromRow` names the data fields
    * the same statement computes.
    */
   eventStatement<T extends object, K extends keyof T & string = never>(
@@ -125,7 +141,8 @@ function rowsSql(payload: string, join: string): string {
   return `INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
          SELECT e.id, e.type, e.subject, ${payload}, e.occurred_at
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
-                AS e(id, type, subject, payload, occurred_at)${join}`;
+                AS e(id, type, subject, payload, occurred_at)${join}
+         RETURNING id`;
 }
 
 const PLAIN_ROWS_SQL = rowsSql('e.payload', '');

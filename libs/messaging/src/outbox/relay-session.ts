@@ -5,8 +5,8 @@ export interface RelaySessionOptions {
   readonly connectionString?: string;
   /** The NOTIFY channel committed outbox rows are announced on. */
   readonly channel: string;
-  /** Called on every notification on the channel. */
-  readonly onNotify: () => void;
+  /** Called on every notification on the channel, with its payload; without one on (re)connecting. */
+  readonly onNotify: (payload?: string) => void;
   /** Delay before reconnecting after the connection is lost. */
   readonly retryDelayMs: number;
 }
@@ -50,7 +50,7 @@ export class RelaySession {
       connectionString: this.options.connectionString,
       application_name: 'mrm-outbox-relay',
     });
-    client.on('notification', () => this.options.onNotify());
+    client.on('notification', (message) => this.options.onNotify(message.payload));
     client.on('error', (error) => this.lost(client, error));
     try {
       await client.connect();
