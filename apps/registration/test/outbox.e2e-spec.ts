@@ -11,6 +11,7 @@ import {
   JetStreamConnection,
   MESSAGING_OPTIONS,
   MessagingMetrics,
+  NOTIFIED_IDS_MAX,
   outboxNotify,
   OutboxRelay,
   OutboxWriter,
@@ -95,6 +96,24 @@ describe('transactional outbox', () => {
       what: 'the relay to mark the row',
     });
     expect(await messagesInStream()).toBe(before + 1);
+  });
+
+  it('publishes a statement of more rows than one notification can name', async () => {
+    // Beyond NOTIFIED_IDS_MAX the notification names no row and the relay scans instead.
+    const before = await messagesInStream();
+    const ids = Array.from({ length: NOTIFIED_IDS_MAX + 50 }, () => uuidv7());
+    const writer = app.get(OutboxWriter);
+
+    await app.get(DataSource).transaction(async (em) => {
+      const envelopes = ids.map((id) =>
+        beneficiaryRegisteredV1.build(data(id), { subject: id, id, correlationId: id }),
+      );
+      await writer.appendEnvelopes(em, envelopes);
+    });
+
+    await waitFor(async () => (await messagesInStream()) === before + ids.length, {
+      what: 'every row of the statement to be published',
+    });
   });
 
   it('publishes once when the relay died between publishing and marking the row', async () => {
