@@ -12,18 +12,11 @@ import {
   registrationRequest,
   sampleBeneficiaries,
   type ClosedLoopResult,
+  warmUp,
 } from './lib/http-load';
 import { migrateRegistration, RawRegistration } from './lib/raw-registration';
 import { ServiceProcess } from './lib/service-process';
-import {
-  envInt,
-  fmtMs,
-  fmtRate,
-  summarise,
-  WARMUP_MAX_MS,
-  WARMUP_OPERATIONS,
-  type LatencySummary,
-} from './lib/stats';
+import { envInt, fmtMs, fmtRate, summarise, type LatencySummary } from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
 export const CONCURRENCY = envInt('BENCH_API_CONCURRENCY', 32);
@@ -182,16 +175,11 @@ export async function registrationThroughput(
 
   const run = (operation: () => Promise<boolean | string>, durationMs: number) =>
     closedLoop({ concurrency: CONCURRENCY, durationMs, operation });
-  const warmUp = (operation: () => Promise<boolean | string>) =>
-    closedLoop({
-      concurrency: CONCURRENCY,
-      durationMs: WARMUP_MAX_MS,
-      maxOps: WARMUP_OPERATIONS,
-      operation,
-    });
-  describe('API warm-up', combine([await warmUp(post)]));
-  describe('raw pg (same transaction) warm-up', combine([await warmUp(rawTransaction)]));
-  describe('raw pg (row + outbox) warm-up', combine([await warmUp(literalTransaction)]));
+  const warm = (operation: () => Promise<boolean | string>) =>
+    warmUp({ concurrency: CONCURRENCY, operation });
+  describe('API warm-up', combine([await warm(post)]));
+  describe('raw pg (same transaction) warm-up', combine([await warm(rawTransaction)]));
+  describe('raw pg (row + outbox) warm-up', combine([await warm(literalTransaction)]));
 
   const apiSlices: ClosedLoopResult[] = [];
   const rawSlices: ClosedLoopResult[] = [];

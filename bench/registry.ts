@@ -9,19 +9,12 @@ import {
   sampleBeneficiaries,
   seededRandom,
   type ClosedLoopResult,
+  warmUp,
 } from './lib/http-load';
 import { migrateRegistration } from './lib/raw-registration';
 import { loadRegistry, type LoadedRegistry } from './lib/registry-loader';
 import { ServiceProcess } from './lib/service-process';
-import {
-  envInt,
-  fmtMs,
-  fmtRate,
-  summarise,
-  WARMUP_MAX_MS,
-  WARMUP_OPERATIONS,
-  type LatencySummary,
-} from './lib/stats';
+import { envInt, fmtMs, fmtRate, summarise, type LatencySummary } from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
 export const REGISTRY_SIZE = envInt('BENCH_REGISTRY_SIZE', 100_000);
@@ -116,15 +109,7 @@ export async function registryFigures(resources: BenchResources): Promise<Regist
     });
     return response.status === 201 || `HTTP ${response.status}: ${response.body}`;
   };
-  describe(
-    'create warm-up',
-    await closedLoop({
-      concurrency: REGISTRY_CONCURRENCY,
-      durationMs: WARMUP_MAX_MS,
-      maxOps: WARMUP_OPERATIONS,
-      operation: post,
-    }),
-  );
+  describe('create warm-up', await warmUp({ concurrency: REGISTRY_CONCURRENCY, operation: post }));
   const cpu0 = service.cpuMs();
   const created = await closedLoop({
     concurrency: REGISTRY_CONCURRENCY,

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { signDevToken } from '@mrm/auth';
 import { BENEFICIARY_CATEGORIES, REGION_CODES, SEXES } from '@mrm/contracts';
-import { sleep } from './stats';
+import { sleep, WARMUP_MAX_MS, WARMUP_OPERATIONS } from './stats';
 
 export interface HttpResult {
   readonly status: number;
@@ -236,6 +236,14 @@ export async function closedLoop(input: {
   };
   await Promise.all(Array.from({ length: input.concurrency }, worker));
   return { ok, errors, latenciesMs, elapsedMs: performance.now() - start, firstError };
+}
+
+/** A side's warm-up: {@link WARMUP_OPERATIONS} operations in a closed loop (at most WARMUP_MAX_MS). */
+export function warmUp(input: {
+  concurrency: number;
+  operation: (index: number) => Promise<boolean | string>;
+}): Promise<ClosedLoopResult> {
+  return closedLoop({ ...input, durationMs: WARMUP_MAX_MS, maxOps: WARMUP_OPERATIONS });
 }
 
 /**
