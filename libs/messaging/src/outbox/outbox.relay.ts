@@ -69,8 +69,8 @@ interface ClaimedRow {
  * (claimed by primary key), with a polling fallback that scans for the oldest. Rows are leased so
  * several replicas share the work, published with msgID = event id (a crash between publish and
  * marking republishes a duplicate JetStream drops), and marked published by the statement that
- * claims the next batch. Its statements run on a connection of its
- * own ({@link RelaySession}), or on the pool while that one is reconnecting.
+ * claims the next batch. Its statements run on a connection of its own ({@link RelaySession}), or
+ * on the pool while that one is reconnecting (ADR 0009).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
