@@ -16,7 +16,7 @@ export interface RelaySessionOptions {
  * claim and mark statements, so the relay never waits for (nor holds) a connection of the request
  * pool. Its commits are asynchronous (`synchronous_commit = off`): a claim or a mark lost in a crash
  * only republishes a message, which JetStream drops by `Nats-Msg-Id` and consumers by inbox.
- * A lost connection is reopened in the background; until then `query` reports it unavailable.
+ * A lost connection is reopened in the background; until then `connection` is undefined.
  */
 export class RelaySession {
   private readonly logger = new Logger(RelaySession.name);
