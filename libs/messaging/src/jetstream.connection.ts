@@ -23,8 +23,8 @@ export class JetStreamConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(JetStreamConnection.name);
   private connection?: NatsConnection;
   private manager?: JetStreamManager;
+  // Made once with the connection: the relay publishes through it for every event.
   private jsClient?: JetStreamClient;
-  private jsFor?: NatsConnection;
   private closing = false;
   private readonly readyPromise: Promise<void>;
   readonly namespace: BusNamespace;
@@ -51,13 +51,8 @@ export class JetStreamConnection implements OnApplicationShutdown {
   }
 
   get js(): JetStreamClient {
-    // One client per connection: the relay publishes through it for every event.
-    const nc = this.nc;
-    if (this.jsFor !== nc) {
-      this.jsClient = jetstream(nc);
-      this.jsFor = nc;
-    }
-    return this.jsClient as JetStreamClient;
+    if (!this.jsClient) throw new Error('NATS is not connected yet');
+    return this.jsClient;
   }
 
   get jsm(): JetStreamManager {
@@ -83,6 +78,7 @@ export class JetStreamConnection implements OnApplicationShutdown {
           noAsyncTraces: true,
         });
         this.connection = nc;
+        this.jsClient = jetstream(nc);
         this.connected = true;
         this.watchStatus(nc);
         this.manager = await jetstreamManager(nc);
@@ -93,6 +89,7 @@ export class JetStreamConnection implements OnApplicationShutdown {
         this.logger.warn(`NATS not available yet (${(error as Error).message}); retrying`);
         await this.connection?.close().catch(() => undefined);
         this.connection = undefined;
+        this.jsClient = undefined;
         this.connected = false;
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       }

@@ -49,7 +49,9 @@ export async function appendUpdated(input: {
   );
 }
 
-const NOTIFY_APPENDED = outboxNotify('appended');
+// The outbox row's CTE, named once for the row and for the NOTIFY that carries its id.
+const APPENDED = 'appended';
+const NOTIFY_APPENDED = outboxNotify(APPENDED);
 
 /**
  * What a registration writes beside the beneficiary row, in the same statement (ADR 0008): its
@@ -72,7 +74,7 @@ export function registrationWrites(input: {
   return {
     alongside: [
       { name: 'audited', statement: input.audit.entryStatement(input.entry) },
-      { name: 'appended', statement: registered },
+      { name: APPENDED, statement: registered },
     ],
     selectAlso: NOTIFY_APPENDED,
   };

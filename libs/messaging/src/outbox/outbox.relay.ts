@@ -26,6 +26,7 @@ const LEASE_SECONDS = 30;
 // load the relay costs one round trip per batch. A claim is a lease (available_at moves ahead), so
 // no transaction stays open while publishing and replicas skip each other's rows.
 const MARKED = `marked AS (UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[]))`;
+const LEASE = `UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'`;
 const RETURNED = `RETURNING id, type, attempts, payload, occurred_at`;
 const IN_ORDER = `SELECT id, type, attempts, payload FROM claimed ORDER BY occurred_at, id`;
 
@@ -33,7 +34,7 @@ const IN_ORDER = `SELECT id, type, attempts, payload FROM claimed ORDER BY occur
 // matches once its lease commits (the UPDATE re-checks the condition after waiting for the lock).
 const MARK_AND_CLAIM_NOTIFIED = `
   WITH ${MARKED}, claimed AS (
-    UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'
+    ${LEASE}
      WHERE id = ANY($2::uuid[]) AND published_at IS NULL AND available_at <= now()
        AND NOT (id = ANY($1::uuid[]))
     ${RETURNED}
@@ -44,7 +45,7 @@ const MARK_AND_CLAIM_NOTIFIED = `
 // notification carried no ids (too many rows in one transaction) or was missed.
 const MARK_AND_CLAIM_OLDEST = `
   WITH ${MARKED}, claimed AS (
-    UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'
+    ${LEASE}
      WHERE id IN (
        SELECT id FROM outbox_message
         WHERE published_at IS NULL AND available_at <= now() AND NOT (id = ANY($1::uuid[]))
@@ -201,8 +202,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const batch = this.options.outboxBatchSize;
     const canPublish = !this.stopped && this.connection.isConnected();
     if (canPublish && this.notified.size > 0) {
-      const ids = [...this.notified].slice(0, batch);
-      for (const id of ids) this.notified.delete(id);
+      const ids: string[] = [];
+      for (const id of this.notified) {
+        if (ids.length === batch) break;
+        ids.push(id);
+        this.notified.delete(id);
+      }
       return this.query<ClaimedRow>(MARK_AND_CLAIM_NOTIFIED, [published, ids]);
     }
     if (canPublish && this.scanWanted) {

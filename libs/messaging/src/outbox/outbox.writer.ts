@@ -63,10 +63,9 @@ export class OutboxWriter {
     }
     // One round trip for any number of events, NOTIFY included: a data-modifying CTE always runs
     // to completion, and the notification is still delivered only if the transaction commits.
-    const notify = outboxNotify('appended');
     const { sql, params } = combineStatements(
-      [{ name: 'appended', statement: this.rowsStatement(envelopes) }],
-      { sql: `SELECT ${notify.sql}`, params: notify.params },
+      [{ name: APPENDED, statement: this.rowsStatement(envelopes) }],
+      SELECT_NOTIFY_APPENDED,
     );
     await em.query(sql, params);
   }
@@ -146,3 +145,10 @@ function rowsSql(payload: string, join: string): string {
 }
 
 const PLAIN_ROWS_SQL = rowsSql('e.payload', '');
+
+const APPENDED = 'appended';
+const NOTIFY_APPENDED = outboxNotify(APPENDED);
+const SELECT_NOTIFY_APPENDED: SqlStatement = {
+  sql: `SELECT ${NOTIFY_APPENDED.sql}`,
+  params: NOTIFY_APPENDED.params,
+};
