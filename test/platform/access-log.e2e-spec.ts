@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  deleteNamespaceStreams,
+  freePort,
+  newNamespace,
+  TestDatabase,
+  testNatsUrl,
+  waitFor,
+} from '@mrm/testing';
+
+const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
+
+interface AccessLine {
+  readonly message: string;
+  readonly req?: { readonly url: string };
+  readonly res?: { readonly statusCode: number };
+}
+
+// Services write their logs in blocks of a few kilobytes (one write per line cost a system call per
+// request). A quiet service must still show a request's line within about a second, and a stopping
+// one must write every line it still holds.
+describe('access log of a running service', () => {
+  const namespace = newNamespace();
+  let database: TestDatabase;
+  let service: ChildProcess;
+  let port: number;
+  let output = '';
+
+  const accessLines = (): AccessLine[] =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as AccessLine)
+      .filter((line) => line.message === 'request completed');
+
+  beforeAll(async () => {
+    if (!existsSync(REPORTING_MAIN)) {
+      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
+    }
+    database = await TestDatabase.create('accesslog');
+    port = await freePort();
+    service = spawn(process.execPath, [REPORTING_MAIN], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        NATS_URL: testNatsUrl(),
+        NATS_NAMESPACE: namespace,
+        HTTP_PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    service.stdout!.setEncoding('utf8');
+    service.stdout!.on('data', (chunk: string) => (output += chunk));
+    await waitFor(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      { what: 'the reporting process to listen' },
+    );
+  });
+
+  afterAll(async () => {
+    if (service.exitCode === null && service.signalCode === null) {
+      const exited = new Promise((resolve) => service.once('exit', resolve));
+      service.kill('SIGKILL');
+      await exited;
+    }
+    await deleteNamespaceStreams(namespace);
+    await database?.drop();
+  });
+
+  it('shows its start-up lines, then a lone request, within about a second each', async () => {
+    // Health checks are not logged, so nothing but the flush interval brings these out.
+    await waitFor(() => output.includes('listening on'), {
+      what: 'the start-up lines',
+      timeoutMs: 3000,
+    });
+
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/no-such-route?lone=1`);
+    expect(response.status).toBe(404);
+
+    await waitFor(() => accessLines().some((line) => line.req?.url.endsWith('lone=1')), {
+      what: 'the access log line of the lone request',
+      timeoutMs: 3000,
+    });
+  });
+
+  it('writes every line it still holds when stopped', async () => {
+    for (let index = 0; index < 5; index += 1) {
+      await fetch(`http://127.0.0.1:${port}/api/v1/no-such-route?last=${index}`);
+    }
+    const exited = new Promise((resolve) => service.once('exit', resolve));
+    service.kill('SIGTERM');
+    await exited;
+
+    const last = accessLines()
+      .map((line) => line.req?.url ?? '')
+      .filter((url) => url.includes('last='));
+    expect(last).toHaveLength(5);
+  });
+});
