@@ -1,16 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import {
   deleteNamespaceStreams,
   freePort,
   newNamespace,
   TestDatabase,
-  testNatsUrl,
   waitFor,
 } from '@mrm/testing';
-
-const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
+import { assertReportingBuilt, spawnReporting, waitUntilListening } from './built-reporting';
 
 interface AccessLine {
   readonly message: string;
@@ -36,33 +32,19 @@ describe('access log of a running service', () => {
       .filter((line) => line.message === 'request completed');
 
   beforeAll(async () => {
-    if (!existsSync(REPORTING_MAIN)) {
-      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
-    }
+    assertReportingBuilt();
     database = await TestDatabase.create('accesslog');
     port = await freePort();
-    service = spawn(process.execPath, [REPORTING_MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        NATS_URL: testNatsUrl(),
-        NATS_NAMESPACE: namespace,
-        HTTP_PORT: String(port),
-        HTTP_HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-      },
+    service = spawnReporting({
+      databaseUrl: database.url,
+      namespace,
+      port,
+      logLevel: 'info',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     service.stdout!.setEncoding('utf8');
     service.stdout!.on('data', (chunk: string) => (output += chunk));
-    await waitFor(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/live`).then(
-          (response) => response.ok,
-          () => false,
-        ),
-      { what: 'the reporting process to listen' },
-    );
+    await waitUntilListening(port);
   });
 
   afterAll(async () => {

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   deleteNamespaceStreams,
@@ -8,7 +6,6 @@ import {
   newNamespace,
   startTestService,
   TestDatabase,
-  testNatsUrl,
   waitFor,
   syntheticRegistration,
 } from '@mrm/testing';
@@ -20,8 +17,8 @@ import { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/benef
 import { RegistrationConfig } from '../../apps/registration/src/registration.config';
 import { RegistrationModule } from '../../apps/registration/src/registration.module';
 import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
+import { assertReportingBuilt, spawnReporting } from './built-reporting';
 
-const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
 const BURST = 5000;
 
 // The reporting process is killed with SIGKILL in the middle of a burst of 5,000 registrations;
@@ -35,17 +32,10 @@ describe('reporting killed during a burst', () => {
   let reporting: ChildProcess | undefined;
 
   const startReporting = async () => {
-    const child = spawn(process.execPath, [REPORTING_MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: reportingDb.url,
-        NATS_URL: testNatsUrl(),
-        NATS_NAMESPACE: namespace,
-        HTTP_PORT: String(await freePort()),
-        HTTP_HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
+    const child = spawnReporting({
+      databaseUrl: reportingDb.url,
+      namespace,
+      port: await freePort(),
     });
     reporting = child;
     return child;
@@ -60,9 +50,7 @@ describe('reporting killed during a burst', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(REPORTING_MAIN)) {
-      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
-    }
+    assertReportingBuilt();
     [registrationDb, reportingDb] = await Promise.all([
       TestDatabase.create('crash_reg'),
       TestDatabase.create('crash_rep'),

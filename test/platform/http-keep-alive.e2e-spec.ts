@@ -1,17 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
-import {
-  deleteNamespaceStreams,
-  freePort,
-  newNamespace,
-  TestDatabase,
-  testNatsUrl,
-  waitFor,
-} from '@mrm/testing';
-
-const REPORTING_MAIN = join(__dirname, '../../dist/apps/reporting/src/main.js');
+import { deleteNamespaceStreams, freePort, newNamespace, TestDatabase } from '@mrm/testing';
+import { assertReportingBuilt, spawnReporting, waitUntilListening } from './built-reporting';
 const LIVE = 'GET /health/live HTTP/1.1\r\nHost: reporting\r\nConnection: keep-alive\r\n\r\n';
 
 /** Sends one request on `socket` and resolves with the status line of the answer. */
@@ -44,31 +34,11 @@ describe('HTTP keep-alive of a running service', () => {
   let port: number;
 
   beforeAll(async () => {
-    if (!existsSync(REPORTING_MAIN)) {
-      throw new Error(`${REPORTING_MAIN} is missing: run "npm run build" first (npm test does)`);
-    }
+    assertReportingBuilt();
     database = await TestDatabase.create('keepalive');
     port = await freePort();
-    service = spawn(process.execPath, [REPORTING_MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        NATS_URL: testNatsUrl(),
-        NATS_NAMESPACE: namespace,
-        HTTP_PORT: String(port),
-        HTTP_HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    });
-    await waitFor(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/live`).then(
-          (response) => response.ok,
-          () => false,
-        ),
-      { what: 'the reporting process to listen' },
-    );
+    service = spawnReporting({ databaseUrl: database.url, namespace, port });
+    await waitUntilListening(port);
   });
 
   afterAll(async () => {
