@@ -11,7 +11,6 @@ import { assertReportingBuilt, spawnReporting, waitUntilListening } from './buil
 interface AccessLine {
   readonly message: string;
   readonly req?: { readonly url: string };
-  readonly res?: { readonly statusCode: number };
 }
 
 // Services write their logs in blocks of a few kilobytes (one write per line cost a system call per
@@ -20,13 +19,15 @@ interface AccessLine {
 describe('access log of a running service', () => {
   const namespace = newNamespace();
   let database: TestDatabase;
-  let service: ChildProcess;
+  let service: ChildProcess | undefined;
   let port: number;
   let output = '';
 
+  // Complete lines only: a chunk may end in the middle of one.
   const accessLines = (): AccessLine[] =>
     output
       .split('\n')
+      .slice(0, -1)
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as AccessLine)
       .filter((line) => line.message === 'request completed');
@@ -48,8 +49,8 @@ describe('access log of a running service', () => {
   });
 
   afterAll(async () => {
-    if (service.exitCode === null && service.signalCode === null) {
-      const exited = new Promise((resolve) => service.once('exit', resolve));
+    if (service && service.exitCode === null && service.signalCode === null) {
+      const exited = new Promise((resolve) => service!.once('exit', resolve));
       service.kill('SIGKILL');
       await exited;
     }
@@ -77,9 +78,11 @@ describe('access log of a running service', () => {
     for (let index = 0; index < 5; index += 1) {
       await fetch(`http://127.0.0.1:${port}/api/v1/no-such-route?last=${index}`);
     }
-    const exited = new Promise((resolve) => service.once('exit', resolve));
-    service.kill('SIGTERM');
-    await exited;
+    const running = service!;
+    // 'close', not 'exit': the last block may still be in the pipe when the process has exited.
+    const closed = new Promise((resolve) => running.once('close', resolve));
+    running.kill('SIGTERM');
+    await closed;
 
     const last = accessLines()
       .map((line) => line.req?.url ?? '')
