@@ -6,7 +6,12 @@ import {
   TestDatabase,
   waitFor,
 } from '@mrm/testing';
-import { assertReportingBuilt, spawnReporting, waitUntilListening } from './built-reporting';
+import {
+  assertReportingBuilt,
+  spawnReporting,
+  stopProcess,
+  waitUntilListening,
+} from './built-reporting';
 
 interface AccessLine {
   readonly message: string;
@@ -49,11 +54,7 @@ describe('access log of a running service', () => {
   });
 
   afterAll(async () => {
-    if (service && service.exitCode === null && service.signalCode === null) {
-      const exited = new Promise((resolve) => service!.once('exit', resolve));
-      service.kill('SIGKILL');
-      await exited;
-    }
+    await stopProcess(service, 'SIGKILL');
     await deleteNamespaceStreams(namespace);
     await database?.drop();
   });
@@ -78,11 +79,8 @@ describe('access log of a running service', () => {
     for (let index = 0; index < 5; index += 1) {
       await fetch(`http://127.0.0.1:${port}/api/v1/no-such-route?last=${index}`);
     }
-    const running = service!;
-    // 'close', not 'exit': the last block may still be in the pipe when the process has exited.
-    const closed = new Promise((resolve) => running.once('close', resolve));
-    running.kill('SIGTERM');
-    await closed;
+    // Until 'close', not 'exit': the last block may still be in the pipe when the process exits.
+    await stopProcess(service, 'SIGTERM');
 
     const last = accessLines()
       .map((line) => line.req?.url ?? '')

@@ -48,3 +48,19 @@ export function waitUntilListening(port: number): Promise<void> {
     { what: 'the reporting process to listen' },
   );
 }
+
+/**
+ * Sends `signal` to a process still running and resolves with its exit code once it has exited
+ * and its output pipes are drained (`close`). Undefined, or already gone: resolves at once.
+ */
+export function stopProcess(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(child?.exitCode ?? null);
+  }
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  child.kill(signal);
+  return closed;
+}

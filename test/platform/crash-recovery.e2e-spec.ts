@@ -17,7 +17,7 @@ import { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/benef
 import { RegistrationConfig } from '../../apps/registration/src/registration.config';
 import { RegistrationModule } from '../../apps/registration/src/registration.module';
 import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
-import { assertReportingBuilt, spawnReporting } from './built-reporting';
+import { assertReportingBuilt, spawnReporting, stopProcess } from './built-reporting';
 
 const BURST = 5000;
 
@@ -69,12 +69,7 @@ describe('reporting killed during a burst', () => {
   }, 60_000);
 
   afterAll(async () => {
-    if (reporting && reporting.exitCode === null) {
-      await new Promise((resolve) => {
-        reporting!.once('exit', resolve);
-        reporting!.kill('SIGTERM');
-      });
-    }
+    await stopProcess(reporting);
     await reportingClient?.end();
     await registration?.close();
     await deleteNamespaceStreams(namespace);
@@ -105,9 +100,7 @@ describe('reporting killed during a burst', () => {
       what: 'reporting to be mid-burst',
       timeoutMs: 60_000,
     });
-    const exited = new Promise((resolve) => first.once('exit', resolve));
-    first.kill('SIGKILL');
-    await exited;
+    await stopProcess(first, 'SIGKILL');
     const countedAtKill = await facts();
     await burst;
     await startReporting();
@@ -135,11 +128,6 @@ describe('reporting killed during a burst', () => {
     expect(inbox).toBe(BURST);
 
     // And a SIGTERM drains and exits cleanly within the grace period.
-    const second = reporting!;
-    const exit = new Promise<number | null>((resolve) =>
-      second.once('exit', (code) => resolve(code)),
-    );
-    second.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    expect(await stopProcess(reporting)).toBe(0);
   }, 240_000);
 });

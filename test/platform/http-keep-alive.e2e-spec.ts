@@ -1,7 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { deleteNamespaceStreams, freePort, newNamespace, TestDatabase } from '@mrm/testing';
-import { assertReportingBuilt, spawnReporting, waitUntilListening } from './built-reporting';
+import {
+  assertReportingBuilt,
+  spawnReporting,
+  stopProcess,
+  waitUntilListening,
+} from './built-reporting';
 const LIVE = 'GET /health/live HTTP/1.1\r\nHost: reporting\r\nConnection: keep-alive\r\n\r\n';
 
 /** Sends one request on `socket` and resolves with the status line of the answer. */
@@ -42,11 +47,7 @@ describe('HTTP keep-alive of a running service', () => {
   });
 
   afterAll(async () => {
-    if (service && service.exitCode === null) {
-      const exited = new Promise((resolve) => service!.once('exit', resolve));
-      service.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(service);
     await deleteNamespaceStreams(namespace);
     await database?.drop();
   });
