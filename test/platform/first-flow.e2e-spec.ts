@@ -197,6 +197,7 @@ describe('registration to reporting', () => {
       /mrm_consumer_pending_messages\{stream="[A-Z0-9]+_REGISTRATION",consumer="reporting",service="reporting"\} 0/,
     );
   });
+
   it('registers and counts the example of the README quick start, as written there', async () => {
     // The body of the README's `curl -X POST …/beneficiaries … -d '…'`: a user's first request.
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');

@@ -135,7 +135,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async flushOnce(): Promise<number> {
     if (!this.connection.isConnected()) return 0;
     const published = await this.publish(await this.claimOldest([], this.options.outboxBatchSize));
-    if (published.length > 0) await this.claimOldest(published, 0);
+    await this.markPublished(published);
     return published.length;
   }
 
@@ -216,12 +216,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.scanWanted = rows.length === batch;
       return rows;
     }
-    if (published.length > 0) await this.claimOldest(published, 0);
+    await this.markPublished(published);
     return undefined;
   }
 
   private claimOldest(published: string[], limit: number): Promise<ClaimedRow[]> {
     return this.query<ClaimedRow>(MARK_AND_CLAIM_OLDEST, [published, limit]);
+  }
+
+  /** Marks `published` without claiming anything: the oldest-rows claim with a limit of 0. */
+  private async markPublished(published: string[]): Promise<void> {
+    if (published.length > 0) await this.claimOldest(published, 0);
   }
 
   /** Publishes the rows in order; returns the ids JetStream acknowledged, records the failures. */
