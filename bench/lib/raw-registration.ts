@@ -5,7 +5,7 @@ import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
 import type { Pool } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
 import { registrationWrites } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
@@ -74,20 +74,12 @@ export function registrationMetadata(url: string): Promise<DataSource> {
   ).initialize();
 }
 
-/** What the SQL helpers of the service need from an EntityManager, over a plain pg pool. */
-function entityManagerOver(pool: Pool): EntityManager {
-  return {
-    query: async (sql: string, params?: unknown[]): Promise<unknown[]> =>
-      (await pool.query<Record<string, unknown>>(sql, params)).rows,
-  } as unknown as EntityManager;
-}
-
 export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['case-worker'] };
 
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
- * links or a duplicate override), over a bare `pg` pool: the duplicate-candidate lookup, then ONE
- * statement writing the beneficiary row with its encrypted columns and reference number, its
+ * links or a duplicate override), over a bare `pg` pool: ONE statement looking up duplicate
+ * candidates and, if there are none, writing the beneficiary row with its encrypted columns and reference number, its
  * search keys, the audit row and the outbox row, selecting the NOTIFY. The SQL texts are the
  * service's own (its helpers run over pg instead of TypeORM), and so is the domain work done in
  * JavaScript (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left
@@ -122,11 +114,10 @@ export class RawRegistration {
   async create(body: Record<string, unknown>): Promise<true | string> {
     const { protector, searchKeys } = this.protection;
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
-    // Like the service without links or a duplicate override: no transaction, two statements.
-    const em = entityManagerOver(this.pool);
+    // Like the service without links or a duplicate override: no transaction, one statement that
+    // starts with the duplicate lookup (ADR 0010).
     const { names, phone, documents } = draft.personal;
-    const candidates = await this.detector.check(
-      em,
+    const lookup = this.detector.lookup(
       {
         names: names!,
         birthYear: draft.birthYear,
@@ -137,7 +128,6 @@ export class RawRegistration {
       },
       RAW_PRINCIPAL,
     );
-    if (candidates.length > 0) return `409 PROBABLE_DUPLICATE (${candidates.length} candidates)`;
     const id = uuidv7();
     const now = new Date();
     const { personal, ...clear } = draft;
@@ -153,6 +143,7 @@ export class RawRegistration {
       updatedAt: now,
     } as unknown as BeneficiaryEntity;
     const { sql, params } = this.insert.statement(entity, {
+      unlessFound: lookup.statement,
       year: now.getUTCFullYear(),
       searchKeys: searchKeys.keysFor(personal),
       ...registrationWrites({
@@ -169,7 +160,10 @@ export class RawRegistration {
       }),
     });
     const { rows } = await this.pool.query<Record<string, unknown>>(sql, params);
-    this.insert.applyReturned(entity, rows[0]);
+    const found = this.insert.applyReturned(entity, rows[0]);
+    if (found.length > 0) {
+      return `409 PROBABLE_DUPLICATE (${lookup.candidatesOf(found).length} candidates)`;
+    }
     return true;
   }
 }

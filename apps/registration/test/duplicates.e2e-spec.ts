@@ -163,6 +163,40 @@ describe('duplicates', () => {
       }
     });
 
+    it('lists the strong candidates (document, phone) first, then the oldest first', async () => {
+      const person = { firstName: 'Rachid', lastName: surname(), birthDate: `${aYear()}-05-06` };
+      const phone = '+212 661 98 76 54';
+      const oldestNamesake = await register(aBeneficiary({ ...person, phone: undefined }));
+      const samePhone = await register(aBeneficiary({ lastName: surname(), phone }));
+      const youngerNamesake = await register(
+        aBeneficiary({ ...person, phone: undefined, ...override }),
+      );
+
+      const response = await post(aBeneficiary({ ...person, phone }));
+
+      expect(response.status).toBe(409);
+      expect(response.body.candidates).toEqual([
+        { id: samePhone.id, reference: samePhone.reference, reasons: ['phone'] },
+        { id: oldestNamesake.id, reference: oldestNamesake.reference, reasons: [NAME_REASON] },
+        { id: youngerNamesake.id, reference: youngerNamesake.reference, reasons: [NAME_REASON] },
+      ]);
+    });
+
+    it('writes nothing when it answers 409: no row, search key, audit entry, event or reference number', async () => {
+      const person = { firstName: 'Fatima', lastName: surname(), birthDate: `${aYear()}-08-09` };
+      const before = await register(aBeneficiary(person));
+      const footprint = await sut.footprint();
+
+      const refused = await post(aBeneficiary(person));
+
+      expect(refused.status).toBe(409);
+      expect(await sut.footprint()).toEqual(footprint);
+      // The next registration takes the number after the last one: the refusal used none.
+      const after = await register(aBeneficiary({ lastName: surname() }));
+      const numberOf = (reference: string) => Number(reference.split('-')[2]);
+      expect(numberOf(after.reference)).toBe(numberOf(before.reference) + 1);
+    });
+
     it('registers anyway with duplicateOverride.reason and queues the pair for review', async () => {
       const { id, candidate, beneficiary } = await aPair();
 

@@ -46,12 +46,13 @@ export class AuditService {
     await (em ?? this.dataSource.manager).query(sql, params);
   }
 
-  /** The INSERT of one entry, to write it as part of a change's own statement (`combineStatements`). */
-  entryStatement(entry: AuditRecordInput): SqlStatement {
+  /**
+   * The INSERT of one entry, to write it as part of a change's own statement (`combineStatements`);
+   * with `onlyIf`, an SQL condition of that statement, only when it holds.
+   */
+  entryStatement(entry: AuditRecordInput, onlyIf?: string): SqlStatement {
     return {
-      sql: `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action, resource_type,
-         resource_ids, reason, correlation_id, details)
-       VALUES ($1, now(), $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10)`,
+      sql: onlyIf ? `${ENTRY_INSERT} SELECT ${ENTRY_VALUES} WHERE ${onlyIf}` : ENTRY_SQL,
       params: [
         uuidv7(),
         entry.actor.sub,
@@ -101,4 +102,9 @@ export class AuditService {
 }
 
 // Microsecond text of the sort key: a JavaScript Date would drop the microseconds and skip rows.
+const ENTRY_INSERT = `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action,
+         resource_type, resource_ids, reason, correlation_id, details)`;
+const ENTRY_VALUES = `$1, now(), $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10`;
+const ENTRY_SQL = `${ENTRY_INSERT} VALUES (${ENTRY_VALUES})`;
+
 const CURSOR_TEXT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -18,7 +18,7 @@ import { BeneficiaryInsert } from './beneficiary-insert';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
-import { DuplicateGate } from './duplicate-gate';
+import { DuplicateGate, probableDuplicate } from './duplicate-gate';
 import type { BeneficiaryView } from './dto/beneficiary.response.dto';
 import type { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
 import type { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
@@ -69,9 +69,9 @@ export class BeneficiariesService {
   }
 
   /**
-   * Registers a beneficiary after the duplicate check (409 unless overridden with a reason): row,
-   * reference number, search keys, audit entry and `beneficiary.registered.v1` in one statement,
-   * atomic by itself. Declared links and the review of overridden duplicates add statements of
+   * Registers a beneficiary unless it may be a duplicate (409 unless overridden with a reason): the
+   * duplicate lookup, row, reference number, search keys, audit entry and
+   * `beneficiary.registered.v1` in one statement, atomic by itself. Declared links and the review of overridden duplicates add statements of
    * their own: then a transaction holds them together.
    */
   async create(input: {
@@ -94,12 +94,14 @@ export class BeneficiariesService {
     const draft = draftFromRequest(request);
     const links = request.links ?? [];
     await this.assertLinkable(em, principal, links, undefined);
-    const overridden = await this.duplicates.check({
-      em,
-      draft,
-      principal,
-      override: request.duplicateOverride,
-    });
+    // Without an override, the duplicate lookup is the first part of the insert's own statement
+    // (ADR 0010); with one, its candidates are needed first, for the audit entry and the review.
+    const lookup = request.duplicateOverride
+      ? undefined
+      : this.duplicates.lookup({ draft, principal });
+    const overridden = lookup
+      ? []
+      : await this.duplicates.check({ em, draft, principal, override: request.duplicateOverride });
     const id = uuidv7();
     const now = new Date();
     const entity = em.create(BeneficiaryEntity, {
@@ -113,7 +115,8 @@ export class BeneficiariesService {
       updatedAt: now,
     });
     // Sets `entity.reference`. A new id has no keys or links yet, so nothing needs deleting first.
-    await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
+    const found = await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
+      ...(lookup ? { unlessFound: lookup.statement } : {}),
       year: now.getUTCFullYear(),
       searchKeys: this.searchKeys.keysFor(draft.personal),
       ...registrationWrites({
@@ -140,6 +143,7 @@ export class BeneficiariesService {
         },
       }),
     });
+    if (lookup && found.length > 0) throw probableDuplicate(lookup.candidatesOf(found));
     await insertLinks(em, id, links);
     await this.duplicates.queueForReview({
       em,

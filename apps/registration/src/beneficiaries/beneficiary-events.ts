@@ -7,7 +7,7 @@ import {
 import { outboxNotify, type EventDataFromRow, type OutboxWriter } from '@mrm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { AuditRecordInput, AuditService } from '../audit/audit.service';
-import { INSERTED, type BeneficiaryInsertInput } from './beneficiary-insert';
+import { INSERTED, WAS_INSERTED, type BeneficiaryInsertInput } from './beneficiary-insert';
 import type { BeneficiaryEntity } from './beneficiary.entity';
 
 // `beneficiary.registered.v1` takes its reference from the row its statement inserts.
@@ -73,7 +73,8 @@ export function registrationWrites(input: {
   );
   return {
     alongside: [
-      { name: 'audited', statement: input.audit.entryStatement(input.entry) },
+      // Written with the row or not at all: the statement may find duplicates instead (ADR 0010).
+      { name: 'audited', statement: input.audit.entryStatement(input.entry, WAS_INSERTED) },
       { name: APPENDED, statement: registered },
     ],
     selectAlso: NOTIFY_APPENDED,

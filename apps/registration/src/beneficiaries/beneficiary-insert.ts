@@ -13,6 +13,12 @@ const REFERENCE_SQL = (yearParam: string) =>
 /** The CTE inserting the beneficiary row: other writes of the statement may read its row. */
 export const INSERTED = 'inserted';
 
+/** The CTE of {@link BeneficiaryInsertInput.unlessFound}: rows found stop every write. */
+const FOUND = 'found';
+
+/** True when the statement wrote the row: every other write is conditioned on it. */
+export const WAS_INSERTED = `EXISTS (SELECT 1 FROM ${INSERTED})`;
+
 export interface BeneficiaryInsertInput {
   readonly year: number;
   readonly searchKeys: readonly SearchKey[];
@@ -20,6 +26,11 @@ export interface BeneficiaryInsertInput {
   readonly alongside?: readonly NamedStatement[];
   /** One more item of the statement's select list, evaluated once (e.g. a NOTIFY). */
   readonly selectAlso?: SqlStatement;
+  /**
+   * A SELECT run first, in the same statement (the duplicate lookup, ADR 0010): if it returns a
+   * row, nothing is written and {@link BeneficiaryInsert.insert} returns its rows instead.
+   */
+  readonly unlessFound?: SqlStatement;
 }
 
 /**
@@ -36,7 +47,7 @@ export class BeneficiaryInsert {
   private readonly returning: ColumnMetadata[];
   private readonly referenceColumn: ColumnMetadata;
   private readonly table: string;
-  /** SQL text by pattern of undefined (DEFAULT) columns: in practice one or two entries. */
+  /** SQL text by pattern of undefined (DEFAULT) columns and guard: a few entries in practice. */
   private readonly sqlByPattern = new Map<string, string>();
 
   private constructor(private readonly dataSource: DataSource) {
@@ -83,16 +94,17 @@ export class BeneficiaryInsert {
    * Inserts `entity` (without its reference, numbered here for `year`) and its search keys, with
    * the `alongside` writes (audit entry, outbox row…) in the same statement: atomic and one round
    * trip, inside a transaction or not. `selectAlso` is a select-list item evaluated once, such as
-   * the NOTIFY of the outbox. Sets `entity.reference` and the database defaults on `entity`.
+   * the NOTIFY of the outbox. Sets `entity.reference` and the database defaults on `entity`, and
+   * returns nothing; or, when `unlessFound` found rows, writes nothing and returns them.
    */
   async insert(
     em: EntityManager,
     entity: BeneficiaryEntity,
     input: BeneficiaryInsertInput,
-  ): Promise<void> {
+  ): Promise<ReadonlyArray<Record<string, unknown>>> {
     const { sql, params } = this.statement(entity, input);
     const [row] = await em.query<Array<Record<string, unknown>>>(sql, params);
-    this.applyReturned(entity, row);
+    return this.applyReturned(entity, row);
   }
 
   /** The statement's text and parameters (also run by the benchmark's raw `pg` ceiling). */
@@ -111,9 +123,11 @@ export class BeneficiaryInsert {
     }
     params.push(input.year);
     const keys = input.searchKeys;
+    const guarded = input.unlessFound !== undefined;
     return combineStatements(
       [
-        { name: INSERTED, statement: { sql: this.sqlFor(pattern), params } },
+        ...(input.unlessFound ? [{ name: FOUND, statement: input.unlessFound }] : []),
+        { name: INSERTED, statement: { sql: this.sqlFor(pattern, guarded), params } },
         {
           name: 'keys',
           statement: {
@@ -123,62 +137,85 @@ export class BeneficiaryInsert {
         },
         ...(input.alongside ?? []),
       ],
-      input.selectAlso ? selectInsertedWith(input.selectAlso) : SELECT_INSERTED,
+      selectOf(input.selectAlso, guarded),
     );
   }
 
-  /** Merges the returned row into `entity`: its reference and database defaults. */
-  applyReturned(entity: BeneficiaryEntity, row: Record<string, unknown>): void {
+  /**
+   * Merges the returned row into `entity` (its reference and database defaults) and returns
+   * nothing; or, if the statement found rows instead of inserting, returns them.
+   */
+  applyReturned(
+    entity: BeneficiaryEntity,
+    row: Record<string, unknown>,
+  ): ReadonlyArray<Record<string, unknown>> {
+    const reference = row[this.referenceColumn.databaseName];
+    if (reference === null || reference === undefined) {
+      return (row[FOUND] as Array<Record<string, unknown>> | undefined) ?? [];
+    }
     // Raw driver values, as TypeORM merges them after an insert (createGeneratedMap + merge).
-    this.referenceColumn.setEntityValue(entity, row[this.referenceColumn.databaseName]);
+    this.referenceColumn.setEntityValue(entity, reference);
     for (const column of this.returning) {
       const value = row[column.databaseName];
       if (value !== undefined) column.setEntityValue(entity, value);
     }
+    return [];
   }
 
-  private sqlFor(pattern: string): string {
-    let sql = this.sqlByPattern.get(pattern);
+  private sqlFor(pattern: string, guarded: boolean): string {
+    const key = `${pattern}:${guarded}`;
+    let sql = this.sqlByPattern.get(key);
     if (sql === undefined) {
-      sql = this.buildSql(pattern);
-      this.sqlByPattern.set(pattern, sql);
+      sql = this.buildSql(pattern, guarded);
+      this.sqlByPattern.set(key, sql);
     }
     return sql;
   }
 
-  private buildSql(pattern: string): string {
+  // INSERT … SELECT rather than VALUES, so that a guard can stop it; a column left undefined is
+  // left out of the list, which gives it its default as DEFAULT would.
+  private buildSql(pattern: string, guarded: boolean): string {
     const escape = (name: string) => this.dataSource.driver.escape(name);
-    let index = 0;
-    const values = this.columns.map((_, position) =>
-      pattern[position] === '1' ? `$${++index}` : 'DEFAULT',
-    );
-    const year = `$${index + 1}`;
-    const names = [this.referenceColumn, ...this.columns].map((column) =>
-      escape(column.databaseName),
-    );
+    const written = this.columns.filter((_, position) => pattern[position] === '1');
+    const values = written.map((_, index) => `$${index + 1}`);
+    const year = `$${written.length + 1}`;
+    const names = [this.referenceColumn, ...written].map((column) => escape(column.databaseName));
     const returned = [this.referenceColumn, ...this.returning].map((column) =>
       escape(column.databaseName),
     );
     return `INSERT INTO ${this.table} (${names.join(', ')})
-        VALUES (${[REFERENCE_SQL(year), ...values].join(', ')})
+        SELECT ${[REFERENCE_SQL(year), ...values].join(', ')}
+        ${guarded ? `WHERE NOT EXISTS (SELECT 1 FROM ${FOUND})` : ''}
         RETURNING ${returned.join(', ')}`;
   }
 }
 
-// The search keys of the new row; their foreign key is checked at the end of the statement, when
-// the beneficiary row exists.
-const KEYS_SQL = searchKeyInsertSql('$1::uuid', '$2', '$3');
+// The search keys of the new row, if it was written; their foreign key is checked at the end of
+// the statement, when the beneficiary row exists.
+const KEYS_SQL = searchKeyInsertSql('$1::uuid', '$2', '$3', WAS_INSERTED);
 
-const SELECT_INSERTED: SqlStatement = { sql: `SELECT * FROM ${INSERTED}`, params: [] };
-
-// By text of the extra item: callers pass constants, so this holds one or two entries.
+// By text of the extra item and guard: callers pass constants, so this holds a few entries.
 const selectTexts = new Map<string, string>();
 
-function selectInsertedWith(item: SqlStatement): SqlStatement {
-  let sql = selectTexts.get(item.sql);
+/**
+ * The statement's result: the inserted row (and the extra item). Guarded, always one row: the
+ * inserted row's columns are null when the rows found (as JSON, in `found`) stopped the insert.
+ */
+function selectOf(item: SqlStatement | undefined, guarded: boolean): SqlStatement {
+  const key = `${item?.sql ?? ''}:${guarded}`;
+  let sql = selectTexts.get(key);
   if (sql === undefined) {
-    sql = `SELECT ${INSERTED}.*, ${item.sql} AS selected_also FROM ${INSERTED}`;
-    selectTexts.set(item.sql, sql);
+    const also = item
+      ? guarded
+        ? `, CASE WHEN ${WAS_INSERTED} THEN ${item.sql} END AS selected_also`
+        : `, ${item.sql} AS selected_also`
+      : '';
+    sql = guarded
+      ? `SELECT ${INSERTED}.*${also},
+                (SELECT coalesce(json_agg(${FOUND}), '[]') FROM ${FOUND}) AS ${FOUND}
+           FROM (SELECT) AS one LEFT JOIN ${INSERTED} ON true`
+      : `SELECT ${INSERTED}.*${also} FROM ${INSERTED}`;
+    selectTexts.set(key, sql);
   }
-  return { sql, params: item.params };
+  return { sql, params: item?.params ?? [] };
 }

@@ -7,12 +7,15 @@ import { BeneficiaryError } from './beneficiary.errors';
 import {
   DUPLICATE_DETECTOR,
   type DuplicateCandidate,
+  type DuplicateCheckInput,
   type DuplicateDetector,
+  type DuplicateLookup,
 } from './duplicate-detector';
 
 /**
  * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) before the
- * create's write, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
+ * create's write, or hands its lookup to the create's statement, and turns its candidates into 409
+ * `PROBABLE_DUPLICATE`.
  */
 @Injectable()
 export class DuplicateGate {
@@ -29,37 +32,23 @@ export class DuplicateGate {
     override?: { reason: string };
   }): Promise<DuplicateCandidate[]> {
     const detector = this.duplicateDetector();
-    const { names, phone, documents } = input.draft.personal;
-    if (!detector || !names) return [];
-    const candidates = await detector.check(
-      input.em,
-      {
-        names,
-        birthYear: input.draft.birthYear,
-        birthYearEstimated: input.draft.birthYearEstimated,
-        nationality: input.draft.nationality,
-        ...(phone ? { phone } : {}),
-        documents,
-      },
-      input.principal,
-    );
-    if (candidates.length > 0 && !input.override) {
-      const error = new BeneficiaryError('PROBABLE_DUPLICATE', {
-        detail:
-          'Check the candidates; to register anyway, repeat the request with duplicateOverride.reason',
-      });
-      // Ids, references and reasons only: never another institution's personal data.
-      throw Object.assign(error, {
-        problemExtensions: {
-          candidates: candidates.map(({ id, reference, reasons }) => ({
-            id,
-            reference,
-            reasons: [...reasons],
-          })),
-        },
-      });
-    }
+    const checked = checkInputOf(input.draft);
+    if (!detector || !checked) return [];
+    const candidates = await detector.check(input.em, checked, input.principal);
+    if (candidates.length > 0 && !input.override) throw probableDuplicate(candidates);
     return candidates;
+  }
+
+  /**
+   * The detector's lookup as SQL, for a create without override to run in its own statement; its
+   * candidates then go to {@link probableDuplicate}. Undefined when there is nothing to look up
+   * or the detector has no SQL form: then create calls {@link check}.
+   */
+  lookup(input: { draft: BeneficiaryDraft; principal: Principal }): DuplicateLookup | undefined {
+    const detector = this.duplicateDetector();
+    const checked = checkInputOf(input.draft);
+    if (!detector?.lookup || !checked) return undefined;
+    return detector.lookup(checked, input.principal);
   }
 
   /** Hands the overridden candidates of a new record to the review queue (same transaction). */
@@ -87,4 +76,36 @@ export class DuplicateGate {
     }
     return this.detector ?? undefined;
   }
+}
+
+/** What the detector compares; undefined without names (nothing to compare). */
+function checkInputOf(draft: BeneficiaryDraft): DuplicateCheckInput | undefined {
+  const { names, phone, documents } = draft.personal;
+  if (!names) return undefined;
+  return {
+    names,
+    birthYear: draft.birthYear,
+    birthYearEstimated: draft.birthYearEstimated,
+    nationality: draft.nationality,
+    ...(phone ? { phone } : {}),
+    documents,
+  };
+}
+
+/** 409 `PROBABLE_DUPLICATE` with the candidates' ids, references and reasons. */
+export function probableDuplicate(candidates: readonly DuplicateCandidate[]): Error {
+  const error = new BeneficiaryError('PROBABLE_DUPLICATE', {
+    detail:
+      'Check the candidates; to register anyway, repeat the request with duplicateOverride.reason',
+  });
+  // Ids, references and reasons only: never another institution's personal data.
+  return Object.assign(error, {
+    problemExtensions: {
+      candidates: candidates.map(({ id, reference, reasons }) => ({
+        id,
+        reference,
+        reasons: [...reasons],
+      })),
+    },
+  });
 }

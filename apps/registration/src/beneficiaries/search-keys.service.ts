@@ -17,11 +17,18 @@ export interface SearchKey {
 
 /**
  * `INSERT` of search keys given as SQL expressions (a beneficiary id, and parallel text arrays of
- * kinds and hashes); shared by `replaceKeys` and the create statement that inlines it as a CTE.
+ * kinds and hashes), when the SQL condition `onlyIf` holds; shared by `replaceKeys` and the create
+ * statement that inlines it as a CTE.
  */
-export function searchKeyInsertSql(id: string, kinds: string, hashes: string): string {
+export function searchKeyInsertSql(
+  id: string,
+  kinds: string,
+  hashes: string,
+  onlyIf?: string,
+): string {
   return `INSERT INTO beneficiary_search_key (beneficiary_id, kind, hash)
        SELECT ${id}, kind, hash FROM unnest(${kinds}::text[], ${hashes}::text[]) AS k(kind, hash)
+       ${onlyIf ? `WHERE ${onlyIf}` : ''}
        ON CONFLICT DO NOTHING`;
 }
 

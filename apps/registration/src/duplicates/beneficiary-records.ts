@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@mrm/persistence';
 import type { EntityManager } from 'typeorm';
 
 // The read-only view of the beneficiary table that duplicate detection and review need: clear
@@ -20,32 +21,58 @@ export interface CandidateRow {
   readonly document: boolean;
   readonly phone: boolean;
   readonly name: boolean;
+  /** 1 for the strongest candidate. */
+  readonly rank: number;
 }
 
 /** Upper bound of candidates per check: a very common name must not flood the answer. */
 export const MAX_CANDIDATES = 20;
 
+export interface CandidateQuery {
+  readonly documentHashes: readonly string[];
+  readonly phoneHashes: readonly string[];
+  readonly nameHashes: readonly string[];
+  readonly birthYear: number;
+  readonly birthYearEstimated: boolean;
+  readonly nationality: string;
+}
+
 /**
  * Live records (not merged, not erased) of every institution sharing a document or phone key
  * (strong), or a full-name key with the same nationality and a birth year within ±1 year (±2 when
- * either year is estimated). Strong matches first, then oldest first.
+ * either year is estimated). Strong matches first, then oldest first: `rank` 1, 2…
  */
+export function candidateRecordsStatement(input: CandidateQuery): SqlStatement {
+  return {
+    sql: CANDIDATES_SQL,
+    params: [
+      [...input.documentHashes],
+      [...input.phoneHashes],
+      [...input.nameHashes],
+      input.nationality,
+      input.birthYear,
+      input.birthYearEstimated,
+    ],
+  };
+}
+
+/** The rows of {@link candidateRecordsStatement}, in rank order. */
 export async function findCandidateRecords(
   em: EntityManager,
-  input: {
-    documentHashes: readonly string[];
-    phoneHashes: readonly string[];
-    nameHashes: readonly string[];
-    birthYear: number;
-    birthYearEstimated: boolean;
-    nationality: string;
-  },
+  input: CandidateQuery,
 ): Promise<CandidateRow[]> {
-  return em.query(
-    `SELECT b.id, b.reference,
+  const { sql, params } = candidateRecordsStatement(input);
+  return em.query(sql, params);
+}
+
+// Also run as the first part of create's statement (ADR 0010), where the rows are read as JSON:
+// hence the explicit rank rather than the order of the result.
+const CANDIDATES_SQL = `SELECT b.id, b.reference,
             bool_or(k.kind = 'document') AS document,
             bool_or(k.kind = 'phone') AS phone,
-            bool_or(k.kind = 'name-full') AS name
+            bool_or(k.kind = 'name-full') AS name,
+            row_number() OVER (ORDER BY bool_or(k.kind IN ('document', 'phone')) DESC,
+                                        b.created_at, b.id)::int AS rank
        FROM beneficiary_search_key k
        JOIN beneficiary b ON b.id = k.beneficiary_id
       WHERE b.merged_into IS NULL AND b.erased_at IS NULL
@@ -56,18 +83,8 @@ export async function findCandidateRecords(
               AND abs(b.birth_year - $5::int)
                   <= CASE WHEN b.birth_year_estimated OR $6::boolean THEN 2 ELSE 1 END))
       GROUP BY b.id, b.reference, b.created_at
-      ORDER BY bool_or(k.kind IN ('document', 'phone')) DESC, b.created_at, b.id
-      LIMIT ${MAX_CANDIDATES}`,
-    [
-      [...input.documentHashes],
-      [...input.phoneHashes],
-      [...input.nameHashes],
-      input.nationality,
-      input.birthYear,
-      input.birthYearEstimated,
-    ],
-  );
-}
+      ORDER BY rank
+      LIMIT ${MAX_CANDIDATES}`;
 
 /**
  * The records of `ids` as the queue shows them; with `lock`, locked for update in id order (two

@@ -6,9 +6,15 @@ import type {
   DuplicateCandidate,
   DuplicateCheckInput,
   DuplicateDetector,
+  DuplicateLookup,
 } from '../beneficiaries/duplicate-detector';
 import { SearchKeysService, type SearchKeyKind } from '../beneficiaries/search-keys.service';
-import { findCandidateRecords } from './beneficiary-records';
+import {
+  candidateRecordsStatement,
+  findCandidateRecords,
+  type CandidateQuery,
+  type CandidateRow,
+} from './beneficiary-records';
 
 /** Match codes stored in `duplicate_candidate.reasons` and returned with 409 (wire-stable). */
 export const DUPLICATE_REASONS = {
@@ -33,6 +39,22 @@ export class DuplicateDetectorService implements DuplicateDetector {
     input: DuplicateCheckInput,
     _principal: Principal,
   ): Promise<DuplicateCandidate[]> {
+    const rows = await findCandidateRecords(em, this.candidateQuery(input));
+    return rows.map(candidateOf);
+  }
+
+  lookup(input: DuplicateCheckInput, _principal: Principal): DuplicateLookup {
+    return {
+      statement: candidateRecordsStatement(this.candidateQuery(input)),
+      candidatesOf: (rows) =>
+        (rows as unknown as CandidateRow[])
+          .slice()
+          .sort((a, b) => a.rank - b.rank)
+          .map(candidateOf),
+    };
+  }
+
+  private candidateQuery(input: DuplicateCheckInput): CandidateQuery {
     const keys = this.searchKeys.keysFor({
       names: input.names,
       phone: input.phone ?? null,
@@ -40,23 +62,14 @@ export class DuplicateDetectorService implements DuplicateDetector {
     });
     const hashesOf = (kind: SearchKeyKind) =>
       keys.filter((key) => key.kind === kind).map((key) => key.hash);
-    const rows = await findCandidateRecords(em, {
+    return {
       documentHashes: hashesOf('document'),
       phoneHashes: hashesOf('phone'),
       nameHashes: hashesOf('name-full'),
       birthYear: input.birthYear,
       birthYearEstimated: input.birthYearEstimated ?? false,
       nationality: input.nationality,
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      reasons: [
-        ...(row.document ? [DUPLICATE_REASONS.document] : []),
-        ...(row.phone ? [DUPLICATE_REASONS.phone] : []),
-        ...(row.name ? [DUPLICATE_REASONS.name] : []),
-      ],
-    }));
+    };
   }
 
   /**
@@ -90,4 +103,16 @@ export class DuplicateDetectorService implements DuplicateDetector {
       );
     }
   }
+}
+
+function candidateOf(row: CandidateRow): DuplicateCandidate {
+  return {
+    id: row.id,
+    reference: row.reference,
+    reasons: [
+      ...(row.document ? [DUPLICATE_REASONS.document] : []),
+      ...(row.phone ? [DUPLICATE_REASONS.phone] : []),
+      ...(row.name ? [DUPLICATE_REASONS.name] : []),
+    ],
+  };
 }
