@@ -79,11 +79,12 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
  * links or a duplicate override), over a bare `pg` pool: ONE statement looking up duplicate
- * candidates and, if there are none, writing the beneficiary row with its encrypted columns and reference number, its
- * search keys, the audit row and the outbox row, selecting the NOTIFY. The SQL texts are the
- * service's own (its helpers run over pg instead of TypeORM), and so is the domain work done in
- * JavaScript (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left
- * out: HTTP, validation, authentication, Nest, TypeORM's query execution, logging, and the relay.
+ * candidates and, if there are none, writing the beneficiary row with its encrypted columns and
+ * reference number, its search keys, the audit row and the outbox row, selecting the NOTIFY
+ * (ADR 0010). The SQL texts are the service's own (its helpers run over pg instead of TypeORM),
+ * and so is the domain work done in JavaScript (normalisation, AES-GCM of five fields, HMAC search
+ * keys, the event envelope). Left out: HTTP, validation, authentication, Nest, TypeORM's query
+ * execution, logging, and the relay.
  */
 export class RawRegistration {
   private readonly protection = devProtection();

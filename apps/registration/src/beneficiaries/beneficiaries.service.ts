@@ -71,8 +71,8 @@ export class BeneficiariesService {
   /**
    * Registers a beneficiary unless it may be a duplicate (409 unless overridden with a reason): the
    * duplicate lookup, row, reference number, search keys, audit entry and
-   * `beneficiary.registered.v1` in one statement, atomic by itself. Declared links and the review of overridden duplicates add statements of
-   * their own: then a transaction holds them together.
+   * `beneficiary.registered.v1` in one statement, atomic by itself. Declared links and the review
+   * of overridden duplicates add statements of their own: then a transaction holds them together.
    */
   async create(input: {
     request: RegisterBeneficiaryRequestDto;

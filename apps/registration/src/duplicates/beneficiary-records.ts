@@ -28,6 +28,7 @@ export interface CandidateRow {
 /** Upper bound of candidates per check: a very common name must not flood the answer. */
 export const MAX_CANDIDATES = 20;
 
+/** What the candidate lookup compares: blind indexes and clear dimensions, nothing personal. */
 export interface CandidateQuery {
   readonly documentHashes: readonly string[];
   readonly phoneHashes: readonly string[];
