@@ -197,6 +197,23 @@ describe('duplicates', () => {
       expect(numberOf(after.reference)).toBe(numberOf(before.reference) + 1);
     });
 
+    it('writes nothing either when the refused registration declared links (its transaction)', async () => {
+      const person = { firstName: 'Omar', lastName: surname(), birthDate: `${aYear()}-10-11` };
+      const existing = await register(aBeneficiary(person));
+      const relative = await register(aBeneficiary({ lastName: surname() }));
+      const footprint = await sut.footprint();
+
+      const refused = await post(
+        aBeneficiary({ ...person, links: [{ beneficiaryId: relative.id, relation: 'sibling' }] }),
+      );
+
+      expect(refused.status).toBe(409);
+      expect(refused.body.candidates).toEqual([
+        { id: existing.id, reference: existing.reference, reasons: [NAME_REASON] },
+      ]);
+      expect(await sut.footprint()).toEqual(footprint);
+    });
+
     it('registers anyway with duplicateOverride.reason and queues the pair for review', async () => {
       const { id, candidate, beneficiary } = await aPair();
 
