@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
 import { registrationWrites } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
+import { checkInputOf } from '../../apps/registration/src/beneficiaries/duplicate-gate';
 import { BeneficiaryInsert } from '../../apps/registration/src/beneficiaries/beneficiary-insert';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
@@ -117,18 +118,8 @@ export class RawRegistration {
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
     // Like the service without links or a duplicate override: no transaction, one statement that
     // starts with the duplicate lookup (ADR 0010).
-    const { names, phone, documents } = draft.personal;
-    const lookup = this.detector.lookup(
-      {
-        names: names!,
-        birthYear: draft.birthYear,
-        birthYearEstimated: draft.birthYearEstimated,
-        nationality: draft.nationality,
-        ...(phone ? { phone } : {}),
-        documents,
-      },
-      RAW_PRINCIPAL,
-    );
+    // The bench's bodies always carry names, so there is always something to look up.
+    const lookup = this.detector.lookup(checkInputOf(draft)!, RAW_PRINCIPAL);
     const id = uuidv7();
     const now = new Date();
     const { personal, ...clear } = draft;
@@ -163,7 +154,7 @@ export class RawRegistration {
     const { rows } = await this.pool.query<Record<string, unknown>>(sql, params);
     const found = this.insert.applyReturned(entity, rows[0]);
     if (found.length > 0) {
-      return `409 PROBABLE_DUPLICATE (${lookup.candidatesOf(found).length} candidates)`;
+      return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
     }
     return true;
   }

@@ -79,7 +79,7 @@ export class DuplicateGate {
 }
 
 /** What the detector compares; undefined without names (nothing to compare). */
-function checkInputOf(draft: BeneficiaryDraft): DuplicateCheckInput | undefined {
+export function checkInputOf(draft: BeneficiaryDraft): DuplicateCheckInput | undefined {
   const { names, phone, documents } = draft.personal;
   if (!names) return undefined;
   return {
