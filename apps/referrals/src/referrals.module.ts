@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
+import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReferralsConfig } from './referrals.config';
 
 /** Root of the referrals service: the partner directory and referrals to partner institutions. */
@@ -22,6 +23,7 @@ export class ReferralsModule {
           readRoles: ['referral-officer', 'coordinator'],
         }),
       ],
+      controllers: [RegistrationEventsHandler],
     };
   }
 }

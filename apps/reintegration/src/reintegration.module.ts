@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
+import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReintegrationConfig } from './reintegration.config';
 
 /** Root of the reintegration service: reintegration plans and the projects that carry them. */
@@ -22,6 +23,7 @@ export class ReintegrationModule {
           readRoles: ['project-officer', 'coordinator'],
         }),
       ],
+      controllers: [RegistrationEventsHandler],
     };
   }
 }

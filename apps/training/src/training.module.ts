@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
+import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { TrainingConfig } from './training.config';
 
 /** Root of the training service: courses, sessions and who attends them. */
@@ -19,6 +20,7 @@ export class TrainingModule {
         }),
         RosterModule.forService({ service: 'training', readRoles: ['trainer', 'coordinator'] }),
       ],
+      controllers: [RegistrationEventsHandler],
     };
   }
 }

@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * What a service knows about a registered beneficiary, projected from registration's events; no
  * identity data. Written only by `RosterProjector` with SQL upserts. Null dimensions mark a
  * placeholder: a merge or erasure that arrived before the registration. Each service that uses
- * the roster lists this entity in its schema and owns the table's migration.
+ * the roster lists this entity and `ROSTER_MIGRATIONS` in its schema.
  */
 @Entity({ name: 'roster_beneficiary' })
 @Index('roster_beneficiary_owner_org_idx', ['ownerOrg'])
@@ -18,6 +18,8 @@ export class RosterBeneficiaryEntity {
   @Column('char', { length: 2, nullable: true }) nationality: string | null;
   @Column('char', { length: 2, nullable: true }) regionCode: string | null;
   @Column('text', { nullable: true }) programmeCode: string | null;
+  /** Languages spoken, ISO 639-1 codes; null when registration gave none. */
+  @Column('text', { array: true, nullable: true }) languages: string[] | null;
   /** Registration's aggregate version of the dimensions held; 0 for a placeholder. */
   @Column('int', { default: 0 }) version: number;
   /** The surviving record this duplicate was merged into. */

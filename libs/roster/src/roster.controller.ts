@@ -1,6 +1,6 @@
 import { Controller, Get, Param, type Type } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@mrm/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
 import { BeneficiaryIdParamDto } from './dto/beneficiary-id-param.dto';
 import {
   RosterBeneficiaryResponseDto,
@@ -25,8 +25,9 @@ export function createRosterController(readRoles: RosterOptions['readRoles']): T
     @ApiOkResponse({ type: RosterBeneficiaryResponseDto })
     async get(
       @Param() { beneficiaryId }: BeneficiaryIdParamDto,
+      @CurrentPrincipal() principal: Principal,
     ): Promise<RosterBeneficiaryResponseDto> {
-      return toRosterBeneficiaryResponse(await this.roster.get(beneficiaryId));
+      return toRosterBeneficiaryResponse(await this.roster.get(principal, beneficiaryId));
     }
   }
   return RosterController;

@@ -14,8 +14,8 @@ export class RosterProjector {
     await em.query(
       `INSERT INTO roster_beneficiary
          (beneficiary_id, owner_org, category, sex, birth_year, nationality, region_code,
-          programme_code, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          programme_code, languages, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (beneficiary_id) DO UPDATE SET
          owner_org = EXCLUDED.owner_org,
          category = EXCLUDED.category,
@@ -24,6 +24,7 @@ export class RosterProjector {
          nationality = EXCLUDED.nationality,
          region_code = EXCLUDED.region_code,
          programme_code = EXCLUDED.programme_code,
+         languages = EXCLUDED.languages,
          version = EXCLUDED.version,
          updated_at = now()
        WHERE roster_beneficiary.version < EXCLUDED.version`,
@@ -36,6 +37,7 @@ export class RosterProjector {
         dimensions.nationality,
         dimensions.regionCode,
         dimensions.programmeCode ?? null,
+        dimensions.languages ?? null,
         dimensions.version,
       ],
     );

@@ -1,28 +1,61 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { RosterBeneficiaryEntity, RosterModule, type RosterOptions } from '@mrm/roster';
+import { Controller, DynamicModule, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  beneficiaryErasedV1,
+  beneficiaryMergedV1,
+  beneficiaryRegisteredV1,
+  beneficiaryUpdatedV1,
+  type BeneficiaryDimensions,
+  type BeneficiaryErasedV1,
+  type BeneficiaryMergedV1,
+  type EventEnvelope,
+} from '@mrm/contracts';
+import { JetStreamContext } from '@mrm/messaging';
+import {
+  ROSTER_MIGRATIONS,
+  RosterBeneficiaryEntity,
+  RosterModule,
+  RosterProjector,
+  type RosterOptions,
+} from '@mrm/roster';
 import { ServiceCoreModule, type ServiceConfig } from '@mrm/runtime';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Creates `roster_beneficiary` as `migration:generate` would from the lib's entity, so the test
- * holds no fourth copy of the DDL. The services' own migrations run in their wiring specs, and
- * `migration:generate` finding no changes proves each matches this entity.
- */
-export class CreateRosterBeneficiaryFromEntity1795999999999 implements MigrationInterface {
-  name = 'CreateRosterBeneficiaryFromEntity1795999999999';
+/** The handlers a service writes around the projector, without reactions of its own. */
+@Controller()
+class ProjectorOnlyHandler {
+  constructor(private readonly roster: RosterProjector) {}
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    // The builder diffs on its own connection; the platform migrations before this are committed.
-    const { upQueries } = await queryRunner.connection.driver.createSchemaBuilder().log();
-    for (const { query, parameters } of upQueries) await queryRunner.query(query, parameters);
+  @EventPattern(beneficiaryRegisteredV1.subject)
+  async registered(
+    @Payload() event: EventEnvelope<BeneficiaryDimensions>,
+    @Ctx() c: JetStreamContext,
+  ) {
+    await this.roster.applyDimensions(c.entityManager, event.data);
   }
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE roster_beneficiary');
+  @EventPattern(beneficiaryUpdatedV1.subject)
+  async updated(
+    @Payload() event: EventEnvelope<BeneficiaryDimensions>,
+    @Ctx() c: JetStreamContext,
+  ) {
+    await this.roster.applyDimensions(c.entityManager, event.data);
+  }
+
+  @EventPattern(beneficiaryMergedV1.subject)
+  async merged(@Payload() event: EventEnvelope<BeneficiaryMergedV1>, @Ctx() c: JetStreamContext) {
+    await this.roster.markMerged(c.entityManager, {
+      duplicateId: event.data.mergedBeneficiaryId,
+      survivorId: event.data.beneficiaryId,
+    });
+  }
+
+  @EventPattern(beneficiaryErasedV1.subject)
+  async erased(@Payload() event: EventEnvelope<BeneficiaryErasedV1>, @Ctx() c: JetStreamContext) {
+    await this.roster.markErased(c.entityManager, event.data);
   }
 }
 
-/** A service made of the platform core and the roster only. */
+/** A service made of the platform core and the roster only, migrated with the lib's migrations. */
 @Module({})
 export class RosterTestModule {
   static forRoot(config: ServiceConfig, roster: RosterOptions): DynamicModule {
@@ -33,10 +66,11 @@ export class RosterTestModule {
           service: roster.service,
           config,
           entities: [RosterBeneficiaryEntity],
-          migrations: [CreateRosterBeneficiaryFromEntity1795999999999],
+          migrations: ROSTER_MIGRATIONS,
         }),
         RosterModule.forService(roster),
       ],
+      controllers: [ProjectorOnlyHandler],
     };
   }
 }

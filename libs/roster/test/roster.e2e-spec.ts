@@ -25,6 +25,7 @@ import { headers } from '@nats-io/transport-node';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { RosterService } from '@mrm/roster';
 import { RosterTestModule } from './roster-test.module';
 
 // Read roles that no real service uses, so a pass proves they come from the options.
@@ -44,6 +45,7 @@ function dimensions(
     nationality: 'MA',
     regionCode: '05',
     programmeCode: 'FORAS',
+    languages: ['ar', 'fr'],
     version: 1,
     ...overrides,
   };
@@ -73,19 +75,21 @@ describe('beneficiary roster (e2e)', () => {
   let client: JetStreamClient;
   let connection: JetStreamConnection;
 
-  const getRoster = (beneficiaryId: string, role: Role = READ_ROLES[0]) =>
+  const getRoster = (beneficiaryId: string, role: Role = READ_ROLES[0], org = 'IOM') =>
     request(app.getHttpServer())
       .get(`/api/v1/roster/${beneficiaryId}`)
-      .set('Authorization', bearer('IOM', [role]));
+      .set('Authorization', bearer(org, [role]));
 
+  // A placeholder has no owner yet: only a national role (auditor) sees it.
   const rosterEntry = async (
     beneficiaryId: string,
     predicate: (body: Record<string, unknown>) => boolean = () => true,
+    role: Role = READ_ROLES[0],
   ): Promise<Record<string, unknown>> => {
     let entry: Record<string, unknown> | undefined;
     await waitFor(
       async () => {
-        const response = await getRoster(beneficiaryId);
+        const response = await getRoster(beneficiaryId, role);
         entry = response.status === 200 && predicate(response.body) ? response.body : undefined;
         return entry !== undefined;
       },
@@ -163,6 +167,7 @@ describe('beneficiary roster (e2e)', () => {
       nationality: 'MA',
       regionCode: '05',
       programmeCode: 'FORAS',
+      languages: ['ar', 'fr'],
       version: 1,
       mergedInto: null,
       erasedAt: null,
@@ -224,7 +229,7 @@ describe('beneficiary roster (e2e)', () => {
         mergedAt: new Date().toISOString(),
       }),
     );
-    const placeholder = await rosterEntry(duplicateId);
+    const placeholder = await rosterEntry(duplicateId, () => true, 'auditor');
     expect(placeholder).toMatchObject({ mergedInto: survivorId, version: 0, regionCode: null });
 
     const late = registered(duplicateId);
@@ -241,7 +246,7 @@ describe('beneficiary roster (e2e)', () => {
     await client.publishEnvelope(
       envelope(beneficiaryErasedV1, beneficiaryId, { beneficiaryId, erasedAt }),
     );
-    await rosterEntry(beneficiaryId, (body) => body.erasedAt === erasedAt);
+    await rosterEntry(beneficiaryId, (body) => body.erasedAt === erasedAt, 'auditor');
 
     const late = updated(beneficiaryId, { version: 2, regionCode: '07' });
     await client.publishEnvelope(late);
@@ -282,5 +287,54 @@ describe('beneficiary roster (e2e)', () => {
     const { body } = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
 
     expect(body.paths['/api/v1/roster/{beneficiaryId}'].get).toMatchObject({ tags: ['roster'] });
+  });
+  it('answers 404 to another institution, as for an unknown id, and 200 to a national role', async () => {
+    const beneficiaryId = uuidv7();
+    await client.publishEnvelope(registered(beneficiaryId));
+    await rosterEntry(beneficiaryId);
+
+    const other = await getRoster(beneficiaryId, READ_ROLES[0], 'ANAPEC').expect(404);
+    const unknown = await getRoster(uuidv7(), READ_ROLES[0], 'ANAPEC').expect(404);
+
+    expect(other.body.code).toBe(unknown.body.code);
+    await getRoster(beneficiaryId, 'auditor', 'MINISTRY').expect(200);
+  });
+
+  it('resolves a merged duplicate to its survivor and refuses an erased person', async () => {
+    const roster = app.get(RosterService);
+    const [survivorId, duplicateId, erasedId] = [uuidv7(), uuidv7(), uuidv7()];
+    const merge = envelope(beneficiaryMergedV1, survivorId, {
+      beneficiaryId: survivorId,
+      mergedBeneficiaryId: duplicateId,
+      mergedAt: new Date().toISOString(),
+    });
+    const erasure = envelope(beneficiaryErasedV1, erasedId, {
+      beneficiaryId: erasedId,
+      erasedAt: new Date().toISOString(),
+    });
+    for (const event of [registered(survivorId), registered(duplicateId), merge]) {
+      await client.publishEnvelope(event);
+    }
+    await client.publishEnvelope(registered(erasedId));
+    await client.publishEnvelope(erasure);
+    await applied(merge.id);
+    await applied(erasure.id);
+
+    await expect(roster.resolveActive(undefined, duplicateId)).resolves.toMatchObject({
+      beneficiaryId: survivorId,
+    });
+    await expect(roster.resolveActive(undefined, erasedId)).rejects.toMatchObject({
+      code: 'ROSTER_BENEFICIARY_ERASED',
+      status: 422,
+    });
+    await expect(roster.resolveActive(undefined, uuidv7())).rejects.toMatchObject({
+      code: 'ROSTER_BENEFICIARY_NOT_FOUND',
+    });
+  });
+
+  it("has a schema equal to the entity after the lib's migrations", async () => {
+    const { upQueries } = await app.get(DataSource).driver.createSchemaBuilder().log();
+
+    expect(upQueries.map(({ query }) => query)).toEqual([]);
   });
 });

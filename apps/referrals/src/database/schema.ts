@@ -1,6 +1,5 @@
-import { RosterBeneficiaryEntity } from '@mrm/roster';
-import { CreateRosterBeneficiary1795453200000 } from './migrations/1795453200000-CreateRosterBeneficiary';
+import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 
-/** Referrals' entities and migrations: app, migrate entrypoint and CLI. */
+/** Referrals's entities and migrations: app, migrate entrypoint and CLI. */
 export const REFERRALS_ENTITIES = [RosterBeneficiaryEntity];
-export const REFERRALS_MIGRATIONS = [CreateRosterBeneficiary1795453200000];
+export const REFERRALS_MIGRATIONS = [...ROSTER_MIGRATIONS];

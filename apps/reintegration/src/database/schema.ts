@@ -1,6 +1,5 @@
-import { RosterBeneficiaryEntity } from '@mrm/roster';
-import { CreateRosterBeneficiary1795453100000 } from './migrations/1795453100000-CreateRosterBeneficiary';
+import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 
 /** Reintegration's entities and migrations: app, migrate entrypoint and CLI. */
 export const REINTEGRATION_ENTITIES = [RosterBeneficiaryEntity];
-export const REINTEGRATION_MIGRATIONS = [CreateRosterBeneficiary1795453100000];
+export const REINTEGRATION_MIGRATIONS = [...ROSTER_MIGRATIONS];

@@ -1,6 +1,5 @@
-import { RosterBeneficiaryEntity } from '@mrm/roster';
-import { CreateRosterBeneficiary1795453000000 } from './migrations/1795453000000-CreateRosterBeneficiary';
+import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 
 /** Training's entities and migrations: app, migrate entrypoint and CLI. */
 export const TRAINING_ENTITIES = [RosterBeneficiaryEntity];
-export const TRAINING_MIGRATIONS = [CreateRosterBeneficiary1795453000000];
+export const TRAINING_MIGRATIONS = [...ROSTER_MIGRATIONS];

@@ -18,6 +18,13 @@ export class RosterBeneficiaryResponseDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'FORAS' }) readonly programmeCode:
     string | null;
   @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Languages spoken, ISO 639-1 codes',
+    example: ['ar', 'fr'],
+  })
+  readonly languages: string[] | null;
+  @ApiProperty({
     description: "Registration's version of these dimensions; 0 until the registration arrives",
   })
   readonly version: number;
@@ -41,6 +48,7 @@ export function toRosterBeneficiaryResponse(
     nationality: entity.nationality,
     regionCode: entity.regionCode,
     programmeCode: entity.programmeCode,
+    languages: entity.languages,
     version: entity.version,
     mergedInto: entity.mergedInto,
     erasedAt: entity.erasedAt?.toISOString() ?? null,

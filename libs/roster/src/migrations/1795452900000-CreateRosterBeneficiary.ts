@@ -1,12 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Dimension columns are nullable: a merge or erasure can arrive before the registration it follows.
-export class CreateRosterBeneficiary1795453000000 implements MigrationInterface {
-  name = 'CreateRosterBeneficiary1795453000000';
+// IF NOT EXISTS: databases created before the lib owned this migration already have the table.
+export class CreateRosterBeneficiary1795452900000 implements MigrationInterface {
+  name = 'CreateRosterBeneficiary1795452900000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE roster_beneficiary (
+      CREATE TABLE IF NOT EXISTS roster_beneficiary (
         beneficiary_id uuid NOT NULL,
         owner_org text NULL,
         category text NULL,
@@ -22,10 +23,10 @@ export class CreateRosterBeneficiary1795453000000 implements MigrationInterface 
         CONSTRAINT roster_beneficiary_pkey PRIMARY KEY (beneficiary_id)
       )`);
     await queryRunner.query(
-      'CREATE INDEX roster_beneficiary_owner_org_idx ON roster_beneficiary (owner_org)',
+      'CREATE INDEX IF NOT EXISTS roster_beneficiary_owner_org_idx ON roster_beneficiary (owner_org)',
     );
     await queryRunner.query(`
-      CREATE INDEX roster_beneficiary_merged_into_idx ON roster_beneficiary (merged_into)
+      CREATE INDEX IF NOT EXISTS roster_beneficiary_merged_into_idx ON roster_beneficiary (merged_into)
       WHERE merged_into IS NOT NULL`);
   }
 
