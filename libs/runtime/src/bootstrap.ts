@@ -18,6 +18,13 @@ import { HTTP_LOGGER } from './http-logger.token';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 import type { ServiceConfig } from './service-config';
 
+/** How every service's Nest application is created (tests create theirs with the same options). */
+export const SERVICE_APP_OPTIONS = {
+  bufferLogs: true,
+  bodyParser: false,
+  abortOnError: false,
+} as const;
+
 /**
  * Creates a service application with the platform's HTTP conventions and its JetStream consumers
  * attached, without listening yet (tests call `app.init()`; `runService` listens).
@@ -27,11 +34,17 @@ export async function createServiceApp(
   config: ServiceConfig,
   openApi: OpenApiInfo,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, SERVICE_APP_OPTIONS);
+  configureServiceApp(app, config, openApi);
+  return app;
+}
+
+/** The platform's HTTP conventions, consumers and OpenAPI document on a created application. */
+export function configureServiceApp(
+  app: NestExpressApplication,
+  config: ServiceConfig,
+  openApi: OpenApiInfo,
+): void {
   app.useLogger(app.get(Logger));
   app.use(correlationIdMiddleware);
   // Before the body parser, so that the requests it refuses get their access-log line too.
@@ -48,7 +61,6 @@ export async function createServiceApp(
   // Inherit the global filter so an event handler's own error reaches the JetStream server intact.
   app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
   setupOpenApi(app, openApi);
-  return app;
 }
 
 /** Starts consumers then HTTP; on SIGTERM/SIGINT shuts down gracefully within the grace period. */

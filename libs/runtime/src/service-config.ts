@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import type { Producer } from '@mrm/contracts';
 import type { MessagingOptions } from '@mrm/messaging';
+import type { TimersOptions } from '@mrm/timers';
 
 // Reads the raw value: implicit conversion would already have turned "false" into true.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -62,6 +63,10 @@ export class ServiceConfig {
 
   @IsInt() @Min(50) OUTBOX_POLL_INTERVAL_MS: number = 1000;
   @IsInt() @Min(1) @Max(1000) OUTBOX_BATCH_SIZE: number = 200;
+
+  /** Time between two sweeps of the durable timers (deadlines, visits); 0 stops the sweeps. */
+  @IsInt() @Min(0) TIMER_SWEEP_INTERVAL_MS: number = 5000;
+  @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE: number = 100;
 
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
   @Transform(toBoolean) @IsBoolean() DATABASE_MIGRATE_ON_START: boolean = true;
@@ -129,6 +134,11 @@ function optionalKeys(configClass: new () => ServiceConfig): string[] {
   return getMetadataStorage()
     .getTargetValidationMetadatas(configClass, '', true, false)
     .map((metadata) => metadata.propertyName);
+}
+
+/** The durable timers' options from a validated config. */
+export function timersOptionsFrom(config: ServiceConfig): TimersOptions {
+  return { sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS, batchSize: config.TIMER_BATCH_SIZE };
 }
 
 /** The messaging backbone's options from a validated config. */

@@ -7,3 +7,4 @@ export * from './service-harness';
 export * from './synthetic-people';
 export * from './registration-events';
 export * from './test-service';
+export * from './manual-clock';

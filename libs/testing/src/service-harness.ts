@@ -3,7 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { signDevToken, type Role } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
 import type { OpenApiInfo } from '@mrm/http';
-import { createServiceApp, loadConfig, type ServiceConfig } from '@mrm/runtime';
+import {
+  configureServiceApp,
+  createServiceApp,
+  loadConfig,
+  SERVICE_APP_OPTIONS,
+  type ServiceConfig,
+} from '@mrm/runtime';
+import { Test } from '@nestjs/testing';
 import { testNatsUrl } from './test-environment';
 
 export interface TestServiceInput<C extends ServiceConfig> {
@@ -15,6 +22,8 @@ export interface TestServiceInput<C extends ServiceConfig> {
   readonly namespace: string;
   /** Extra environment, e.g. faster backoff for retry tests. */
   readonly env?: Record<string, string>;
+  /** Providers replaced by test values, e.g. `{ provide: Clock, useValue: manualClock }`. */
+  readonly overrides?: ReadonlyArray<{ readonly provide: unknown; readonly useValue: unknown }>;
 }
 
 /**
@@ -35,10 +44,28 @@ export async function startTestService<C extends ServiceConfig>(
     CONSUMER_BACKOFF_MAX_MS: '1000',
     ...input.env,
   });
-  const app = await createServiceApp(input.rootModule(config), config, input.openApi);
+  const app = input.overrides?.length
+    ? await createOverriddenApp(input.rootModule(config), config, input)
+    : await createServiceApp(input.rootModule(config), config, input.openApi);
   await app.startAllMicroservices();
   await app.init();
   return { app, config };
+}
+
+// The same application as createServiceApp, built through Nest's testing module to replace providers.
+async function createOverriddenApp<C extends ServiceConfig>(
+  rootModule: DynamicModule,
+  config: C,
+  input: TestServiceInput<C>,
+): Promise<NestExpressApplication> {
+  let builder = Test.createTestingModule({ imports: [rootModule] });
+  for (const { provide, useValue } of input.overrides ?? []) {
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  }
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(SERVICE_APP_OPTIONS);
+  configureServiceApp(app, config, input.openApi);
+  return app;
 }
 
 /** `Authorization` header value for a development token. */

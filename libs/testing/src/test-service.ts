@@ -2,27 +2,50 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventEnvelope } from '@mrm/contracts';
 import { JetStreamClient } from '@mrm/messaging';
 import type { ServiceConfig } from '@mrm/runtime';
+import { Clock } from '@mrm/timers';
 import request from 'supertest';
 import { startTestService, type TestServiceInput } from './service-harness';
 import { TestDatabase } from './test-database';
+import type { ManualClock } from './manual-clock';
 import { deleteNamespaceStreams, newNamespace } from './test-namespace';
 import { waitFor } from './wait-for';
 
-/** A service booted for one test file with its own database and NATS namespace; `stop()` cleans up. */
+export interface TestServiceOptions<C extends ServiceConfig> extends Omit<
+  TestServiceInput<C>,
+  'databaseUrl' | 'namespace'
+> {
+  /** Replaces the service's `Clock`: deadlines are reached by moving it. */
+  readonly clock?: ManualClock;
+  /** Another replica of the same service: its database and NATS namespace, not new ones. */
+  readonly shareWith?: TestService;
+}
+
+/**
+ * A service booted for one test file with its own database and NATS namespace; `stop()` cleans
+ * up. A replica (`shareWith`) stops without dropping what the first one owns.
+ */
 export class TestService {
   private constructor(
     readonly app: NestExpressApplication,
     private readonly database: TestDatabase,
-    private readonly namespace: string,
+    readonly namespace: string,
+    private readonly owner: boolean,
   ) {}
 
-  static async start<C extends ServiceConfig>(
-    input: Omit<TestServiceInput<C>, 'databaseUrl' | 'namespace'>,
-  ): Promise<TestService> {
-    const database = await TestDatabase.create(input.service);
-    const namespace = newNamespace();
-    const { app } = await startTestService({ ...input, databaseUrl: database.url, namespace });
-    return new TestService(app, database, namespace);
+  static async start<C extends ServiceConfig>(input: TestServiceOptions<C>): Promise<TestService> {
+    const database = input.shareWith?.database ?? (await TestDatabase.create(input.service));
+    const namespace = input.shareWith?.namespace ?? newNamespace();
+    const overrides = [
+      ...(input.overrides ?? []),
+      ...(input.clock ? [{ provide: Clock, useValue: input.clock }] : []),
+    ];
+    const { app } = await startTestService({
+      ...input,
+      overrides,
+      databaseUrl: database.url,
+      namespace,
+    });
+    return new TestService(app, database, namespace, !input.shareWith);
   }
 
   get http() {
@@ -39,6 +62,7 @@ export class TestService {
 
   async stop(): Promise<void> {
     await this.app.close();
+    if (!this.owner) return;
     await deleteNamespaceStreams(this.namespace);
     await this.database.drop();
   }

@@ -1,0 +1,156 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { MetricsRegistry } from '@mrm/observability';
+import { Counter } from 'prom-client';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from './clock';
+import { TIMERS_OPTIONS, type TimersOptions } from './timers.options';
+
+/** A timer handed to its handler. */
+export interface DueTimer {
+  readonly id: string;
+  readonly kind: string;
+  readonly key: string;
+  readonly dueAt: Date;
+  readonly data: Record<string, unknown>;
+  /** Failed attempts before this one. */
+  readonly attempts: number;
+}
+
+/** Runs in the sweep's transaction: write the state change and its outbox event with `em`. */
+export type TimerHandler = (em: EntityManager, timer: DueTimer) => Promise<void>;
+
+interface TimerRow {
+  id: string;
+  kind: string;
+  key: string;
+  due_at: Date;
+  data: Record<string, unknown>;
+  attempts: number;
+}
+
+const MAX_RETRY_DELAY_MS = 3_600_000;
+
+// Due timers of the kinds this process handles, oldest first; a timer another replica holds is
+// skipped, and once it commits `fired_at` no sweep takes it again.
+const CLAIM_DUE = `
+  SELECT id, kind, key, due_at, data, attempts FROM scheduled_timer
+   WHERE fired_at IS NULL AND available_at <= $1 AND kind = ANY($2::text[])
+   ORDER BY available_at
+   LIMIT $3
+   FOR UPDATE SKIP LOCKED`;
+
+/**
+ * Fires due timers once across replicas: claims them with `FOR UPDATE SKIP LOCKED`, runs each
+ * handler under a savepoint and marks it fired in the same transaction, so a crash fires it again
+ * and a commit fires it never again. A failing handler is retried later with backoff; the others
+ * of its batch still fire.
+ */
+@Injectable()
+export class TimerSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TimerSweeper.name);
+  private readonly handlers = new Map<string, TimerHandler>();
+  private readonly fired: Counter<'kind' | 'outcome'>;
+  private loop?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(TIMERS_OPTIONS) private readonly options: TimersOptions,
+    metrics: MetricsRegistry,
+  ) {
+    this.fired = new Counter({
+      name: 'mrm_timers_fired_total',
+      help: 'Durable timers run by the sweeper, by kind and outcome (fired or failed)',
+      labelNames: ['kind', 'outcome'],
+      registers: [metrics.registry],
+    });
+  }
+
+  /** Registers the handler of one kind of timer; call it from a feature's `onModuleInit`. */
+  register(kind: string, handler: TimerHandler): void {
+    if (this.handlers.has(kind)) {
+      throw new Error(`A timer handler for ${kind} is already registered`);
+    }
+    this.handlers.set(kind, handler);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.sweepIntervalMs === 0) return;
+    this.loop = setInterval(() => this.tick(), this.options.sweepIntervalMs);
+    this.loop.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.loop);
+    await this.running;
+  }
+
+  /** Fires every timer due by the clock's now; returns how many fired. */
+  async sweepOnce(): Promise<number> {
+    if (this.handlers.size === 0) return 0;
+    let fired = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction((em) => this.fireBatch(em));
+      fired += batch.fired;
+      if (batch.claimed < this.options.batchSize) return fired;
+    }
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.sweepOnce()
+      .catch((error: unknown) => {
+        this.logger.warn(`timer sweep failed, retrying next tick: ${(error as Error).message}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+  }
+
+  private async fireBatch(em: EntityManager): Promise<{ claimed: number; fired: number }> {
+    const now = this.clock.now();
+    const rows: TimerRow[] = await em.query(CLAIM_DUE, [
+      now,
+      [...this.handlers.keys()],
+      this.options.batchSize,
+    ]);
+    let fired = 0;
+    for (const row of rows) {
+      if (await this.fire(em, row, now)) fired++;
+    }
+    return { claimed: rows.length, fired };
+  }
+
+  private async fire(em: EntityManager, row: TimerRow, now: Date): Promise<boolean> {
+    const timer: DueTimer = { ...row, dueAt: row.due_at };
+    await em.query('SAVEPOINT timer_fire');
+    try {
+      await this.handlers.get(row.kind)!(em, timer);
+      await em.query('RELEASE SAVEPOINT timer_fire');
+      await em.query('UPDATE scheduled_timer SET fired_at = $2 WHERE id = $1', [row.id, now]);
+      this.fired.inc({ kind: row.kind, outcome: 'fired' });
+      return true;
+    } catch (error) {
+      await em.query('ROLLBACK TO SAVEPOINT timer_fire');
+      const retryAt = new Date(now.getTime() + retryDelayMs(row.attempts));
+      await em.query(
+        `UPDATE scheduled_timer SET attempts = attempts + 1, last_error = $2, available_at = $3
+          WHERE id = $1`,
+        [row.id, String((error as Error).message).slice(0, 1000), retryAt],
+      );
+      this.fired.inc({ kind: row.kind, outcome: 'failed' });
+      this.logger.warn(`timer ${row.kind}/${row.key} failed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+}
+
+function retryDelayMs(attempts: number): number {
+  return Math.min(1000 * 2 ** attempts, MAX_RETRY_DELAY_MS);
+}
