@@ -1,20 +1,31 @@
-// One Jest run covers unit specs (*.spec.ts) and end-to-end specs (*.e2e-spec.ts) of every app and lib.
-// e2e specs talk to the real PostgreSQL and NATS (see libs/testing); each file uses its own database
-// and its own NATS namespace, so files run in parallel safely.
+// Two Jest projects over every app and lib: `unit` (*.spec.ts, no services needed) and `e2e`
+// (*.e2e-spec.ts, against the real PostgreSQL and NATS; see libs/testing). Each e2e file uses its
+// own database and NATS namespace, so files run in parallel safely.
+// `npx jest --selectProjects unit` runs the unit specs alone.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
-module.exports = {
+const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+  ],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVICE_NAMES } from '@mrm/contracts';
 import { SERVICE_NODE_FLAGS } from '@mrm/runtime';
 
 // `npm start`: the five services as separate processes against the local PostgreSQL and NATS,
 // each creating its database and migrating at start-up. Ctrl-C stops them all gracefully.
-const SERVICES = ['registration', 'training', 'reintegration', 'referrals', 'reporting'] as const;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -32,7 +32,7 @@ function prefixLines(service: string, chunk: Buffer): string {
     .join('');
 }
 
-for (const service of SERVICES) {
+for (const service of SERVICE_NAMES) {
   const child = spawn(
     process.execPath,
     [...SERVICE_NODE_FLAGS, join(__dirname, '..', 'apps', service, 'src', 'main.js')],

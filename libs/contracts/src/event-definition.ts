@@ -1,15 +1,10 @@
 import { CLOUDEVENTS_SPEC_VERSION, EventEnvelope, JSON_CONTENT_TYPE } from './envelope';
+import { SERVICE_NAMES, type ServiceName } from './services';
 import { uuidv7 } from './uuid-v7';
 
 /** The services that publish on the bus; the first token of every subject. */
-export const PRODUCERS = [
-  'registration',
-  'training',
-  'reintegration',
-  'referrals',
-  'reporting',
-] as const;
-export type Producer = (typeof PRODUCERS)[number];
+export const PRODUCERS = SERVICE_NAMES;
+export type Producer = ServiceName;
 
 export type PayloadClass<T> = new (...args: never[]) => T;
 

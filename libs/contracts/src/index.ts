@@ -5,6 +5,7 @@ export * from './event-definition';
 export * from './payload-validation';
 export * from './reference/beneficiary-categories';
 export * from './reference/regions';
+export * from './services';
 export * from './registration/beneficiary-closed.v1';
 export * from './registration/beneficiary-consent-granted.v1';
 export * from './registration/beneficiary-consent-withdrawn.v1';

@@ -12,7 +12,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
-import type { Producer } from '@mrm/contracts';
+import { PLATFORM_SERVICES, SERVICE_NAMES, type Producer } from '@mrm/contracts';
 import type { MessagingOptions } from '@mrm/messaging';
 import type { TimersOptions } from '@mrm/timers';
 
@@ -23,13 +23,9 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 };
 
 /** Default HTTP port of each service (ARCHITECTURE.md §1). */
-export const DEFAULT_PORTS: Record<Producer, number> = {
-  registration: 3001,
-  training: 3002,
-  reintegration: 3003,
-  referrals: 3004,
-  reporting: 3005,
-};
+export const DEFAULT_PORTS: Record<Producer, number> = Object.fromEntries(
+  SERVICE_NAMES.map((name) => [name, PLATFORM_SERVICES[name].port]),
+) as Record<Producer, number>;
 
 // Every property is annotated: under isolatedModules an inferred type emits no decorator metadata,
 // and implicit conversion of environment strings needs it.

@@ -8,3 +8,4 @@ export * from './synthetic-people';
 export * from './registration-events';
 export * from './test-service';
 export * from './manual-clock';
+export * from './stream-inspector';

@@ -1,16 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@mrm/auth';
-import { BusNamespace } from '@mrm/messaging';
 import {
   bearer,
   deleteNamespaceStreams,
   newNamespace,
   startTestService,
+  StreamInspector,
   TestDatabase,
-  testNatsUrl,
 } from '@mrm/testing';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RegistrationConfig } from '../../src/registration.config';
@@ -74,26 +71,7 @@ export class RegistrationTestApp {
 
   /** Every message of this file's REGISTRATION stream, as `{ subject, data }`. */
   async streamMessages(): Promise<Array<{ subject: string; data: string }>> {
-    const nc = await connect({ servers: testNatsUrl() });
-    try {
-      const jsm = await jetstreamManager(nc);
-      const stream = new BusNamespace(this.namespace).stream('REGISTRATION');
-      const info = await jsm.streams.info(stream);
-      const messages: Array<{ subject: string; data: string }> = [];
-      for (
-        let seq = info.state.first_seq;
-        seq <= info.state.last_seq && info.state.messages > 0;
-        seq += 1
-      ) {
-        const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-        if (message) {
-          messages.push({ subject: message.subject, data: new TextDecoder().decode(message.data) });
-        }
-      }
-      return messages;
-    } finally {
-      await nc.close();
-    }
+    return new StreamInspector(this.namespace).messages('REGISTRATION');
   }
 }
 

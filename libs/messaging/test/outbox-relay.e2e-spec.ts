@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { beneficiaryRegisteredV1, uuidv7 } from '@mrm/contracts';
-import { testNatsUrl, waitFor } from '@mrm/testing';
+import { ServiceConfig, ServiceCoreModule } from '@mrm/runtime';
+import { TestService, testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
@@ -18,13 +19,12 @@ import {
 } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
 import { combineStatements } from '@mrm/persistence';
-import { RegistrationTestApp } from './support/registration-test-app';
 
 // The producer side: nothing published for a rolled-back transaction, everything committed
 // published exactly once, also across a relay crash between publishing and marking, and by
-// replicas sharing one outbox.
+// replicas sharing one outbox. The service is the platform core alone, producing as registration.
 describe('transactional outbox', () => {
-  let sut: RegistrationTestApp;
+  let sut: TestService;
   let stream: string;
   let app: NestExpressApplication;
   let nc: NatsConnection;
@@ -49,7 +49,18 @@ describe('transactional outbox', () => {
     )[0];
 
   beforeAll(async () => {
-    sut = await RegistrationTestApp.start('outbox');
+    sut = await TestService.start({
+      service: 'registration',
+      configClass: ServiceConfig,
+      rootModule: (config) =>
+        ServiceCoreModule.forService({
+          service: 'registration',
+          config,
+          entities: [],
+          migrations: [],
+        }),
+      openApi: { title: 'outbox', description: 'outbox', version: '1' },
+    });
     app = sut.app;
     stream = new BusNamespace(sut.namespace).stream('REGISTRATION');
     nc = await connect({ servers: testNatsUrl() });
@@ -149,7 +160,7 @@ describe('transactional outbox', () => {
           .finally(() => (poolFreed = true)),
       ),
     );
-    const raw = new Client({ connectionString: sut.database.url });
+    const raw = new Client({ connectionString: sut.databaseUrl });
     await raw.connect();
     try {
       const id = uuidv7();

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PLATFORM_SERVICES, SERVICE_NAMES } from '@mrm/contracts';
+
+// The places a service must appear that cannot import PLATFORM_SERVICES (JSON, YAML, NATS
+// configuration): each is checked against it, so a sixth service missing one fails here, naming it.
+const root = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const nestCli = JSON.parse(read('nest-cli.json')) as {
+  projects: Record<string, { type: string; sourceRoot: string }>;
+};
+
+describe.each(SERVICE_NAMES)('the %s service template', (service) => {
+  const port = PLATFORM_SERVICES[service].port;
+
+  it('has the files every service has', () => {
+    const files = [
+      'README.md',
+      'tsconfig.app.json',
+      'src/main.ts',
+      'src/migrate.ts',
+      `src/${service}.module.ts`,
+      `src/${service}.config.ts`,
+      `src/${service}.openapi.ts`,
+      'src/database/data-source.ts',
+      'src/database/schema.ts',
+    ];
+    const missing = files.filter((file) => !existsSync(join(root, 'apps', service, file)));
+
+    expect(missing).toEqual([]);
+  });
+
+  it('is a Nest CLI application project', () => {
+    expect(nestCli.projects[service]).toMatchObject({
+      type: 'application',
+      sourceRoot: `apps/${service}/src`,
+    });
+  });
+
+  it('runs in compose with its port, its database and a migration one-shot', () => {
+    const compose = read('docker-compose.yml');
+
+    expect(compose).toContain(`\n  ${service}:\n`);
+    expect(compose).toContain(`\n  ${service}-migrate:\n`);
+    expect(compose).toContain(`HTTP_PORT: '${port}'`);
+    expect(compose).toContain(`@postgres:5432/mrm_${service}\n`);
+  });
+
+  it('is deployed by the Kubernetes base with its port and database', () => {
+    const kustomization = read('deploy/base/kustomization.yaml');
+    const manifests = ['configmap', 'service', 'migrate-job', 'deployment'].map(
+      (name) => `${service}/${name}.yaml`,
+    );
+
+    for (const manifest of manifests) {
+      expect(kustomization).toContain(`  - ${manifest}\n`);
+      expect(existsSync(join(root, 'deploy/base', manifest))).toBe(true);
+    }
+    expect(read(`deploy/base/${service}/configmap.yaml`)).toContain(`HTTP_PORT: '${port}'`);
+    expect(read('deploy/base/postgres/databases.yaml')).toMatch(new RegExp(`mrm_${service}\\b`));
+  });
+
+  it('has a NATS user allowed to publish its own subjects', () => {
+    const nats = read('deploy/base/nats/nats.conf');
+    const block = nats.slice(nats.indexOf(`user: ${service}\n`));
+
+    expect(block).not.toBe(nats);
+    expect(block.slice(0, 400)).toContain(`"${service}.>"`);
+  });
+});
+
+describe('the platform declaration', () => {
+  it('lists every app folder, and only those', () => {
+    const apps = readdirSync(join(root, 'apps')).sort();
+
+    expect(apps).toEqual([...SERVICE_NAMES].sort());
+  });
+
+  it('gives every lib a Nest CLI project and an @mrm path', () => {
+    const paths = (
+      JSON.parse(read('tsconfig.json')) as {
+        compilerOptions: { paths: Record<string, string[]> };
+      }
+    ).compilerOptions.paths;
+
+    for (const lib of readdirSync(join(root, 'libs'))) {
+      expect(nestCli.projects[lib]).toMatchObject({ type: 'library' });
+      expect(paths[`@mrm/${lib}`]).toEqual([`libs/${lib}/src`]);
+    }
+  });
+
+  it('gives every service its own port', () => {
+    const ports = SERVICE_NAMES.map((name) => PLATFORM_SERVICES[name].port);
+
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+});
