@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sign, type SignOptions } from 'jsonwebtoken';
@@ -130,6 +130,20 @@ describe('TokenVerifier with HS256 (jwtSecret)', () => {
     });
   });
 
+  // A valid signature over a payload that is not a JSON object: jsonwebtoken throws SyntaxError or
+  // TypeError for some of them, which must still be a 401, never a 500.
+  it.each(['not json', 'null', '[]', '"text"', '123'])(
+    'rejects a signed token whose payload is %s',
+    async (payload) => {
+      const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${Buffer.from(payload).toString('base64url')}`;
+      const signature = createHmac('sha256', SECRET).update(unsigned).digest('base64url');
+
+      await expect(sut.verify(`${unsigned}.${signature}`)).rejects.toMatchObject({
+        code: AuthErrorCode.AUTH_TOKEN_INVALID,
+      });
+    },
+  );
+
   it.each([
     ['an unknown role', { ...CLAIMS, roles: ['case-worker', 'superuser'] }],
     ['empty roles', { ...CLAIMS, roles: [] }],
@@ -143,6 +157,31 @@ describe('TokenVerifier with HS256 (jwtSecret)', () => {
     await expect(sut.verify(hs256(claims))).rejects.toMatchObject({
       code: AuthErrorCode.AUTH_TOKEN_INVALID,
     });
+  });
+});
+
+describe('TokenVerifier with a maximum token age', () => {
+  const sut = new TokenVerifier({ jwtSecret: SECRET, maxTokenAgeSeconds: 600 });
+
+  it('refuses a token issued longer ago than the cap, even one that has not expired', async () => {
+    const issuedAt = Math.floor(Date.now() / 1000) - 601;
+    const token = hs256({ ...CLAIMS, iat: issuedAt }, { expiresIn: 3600 });
+
+    await expect(sut.verify(token)).rejects.toMatchObject({
+      code: AuthErrorCode.AUTH_TOKEN_EXPIRED,
+    });
+  });
+
+  it('refuses a token without iat, whose age cannot be known', async () => {
+    const token = hs256(CLAIMS, { noTimestamp: true });
+
+    await expect(sut.verify(token)).rejects.toMatchObject({
+      code: AuthErrorCode.AUTH_TOKEN_INVALID,
+    });
+  });
+
+  it('accepts a token issued within the cap', async () => {
+    await expect(sut.verify(hs256(CLAIMS))).resolves.toMatchObject({ sub: 'alice' });
   });
 });
 

@@ -5,6 +5,7 @@ import {
   decode,
   verify,
   type Algorithm,
+  type Jwt,
   type JwtPayload,
 } from 'jsonwebtoken';
 import { JwksClient, JwksRateLimitError, SigningKeyNotFoundError } from 'jwks-rsa';
@@ -93,13 +94,19 @@ export class TokenVerifier {
         algorithms: [this.keys.alg],
         issuer: this.options.issuer,
         audience: this.options.audience,
+        maxAge: this.options.maxTokenAgeSeconds,
       });
-      if (typeof payload === 'string') {
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
         throw invalid('Token payload is not a JSON object');
       }
       return payload;
     } catch (error) {
-      throw toAuthError(error);
+      // verify() only reads the token: whatever it throws (JSON.parse's SyntaxError or a TypeError
+      // for a `null` payload, past a valid signature) is a bad token, never a 500.
+      const known = toAuthError(error);
+      throw known instanceof AuthError
+        ? known
+        : invalid('Token payload is not a JSON object', error);
     }
   }
 }
@@ -127,7 +134,13 @@ function keySourceFor(options: AuthOptions): KeySource {
 }
 
 function decodeHeader(token: string): { alg?: unknown; kid?: string } {
-  const decoded = decode(token, { complete: true });
+  let decoded: Jwt | null;
+  try {
+    decoded = decode(token, { complete: true });
+  } catch (error) {
+    // With `typ: JWT` the payload is JSON-parsed here, unguarded.
+    throw invalid('Token is not a JWT', error);
+  }
   if (!decoded) {
     throw invalid('Token is not a JWT');
   }
