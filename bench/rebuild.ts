@@ -173,6 +173,7 @@ export async function rebuildRate(resources: BenchResources): Promise<RebuildRes
   // NATS client); the best attempt of each counts, which discounts background-load bursts.
   await sql.query('CREATE TABLE raw_beneficiary_fact (LIKE beneficiary_fact INCLUDING ALL)');
   const config = loadConfig(ReportingConfig, 'reporting', {
+    NODE_ENV: 'development',
     DATABASE_URL: reportingDb.url,
     NATS_URL: resources.natsUrl,
     NATS_NAMESPACE: namespace,

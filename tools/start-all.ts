@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { SERVICE_NAMES } from '@mrm/contracts';
 import { SERVICE_NODE_FLAGS } from '@mrm/runtime';
 
-// `npm start`: the five services as separate processes against the local PostgreSQL and NATS,
-// each creating its database and migrating at start-up. Ctrl-C stops them all gracefully.
+// `npm start`: the development runner. The five services as separate processes against the local
+// PostgreSQL and NATS, each creating its database and migrating at start-up, with NODE_ENV
+// defaulting to development (the public development secret and keys). Ctrl-C stops them all.
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -13,7 +14,7 @@ let stopping = false;
  * DATABASE_URL); `<SERVICE>_<KEY>` (e.g. REPORTING_HTTP_PORT) overrides any key for one service.
  */
 function serviceEnv(service: string): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env };
   delete env.HTTP_PORT;
   delete env.DATABASE_URL;
   const prefix = `${service.toUpperCase()}_`;
@@ -31,6 +32,11 @@ function prefixLines(service: string, chunk: Buffer): string {
     .map((line) => `${service.padEnd(13)}| ${line}\n`)
     .join('');
 }
+
+process.stdout.write(
+  `npm start is the development runner: NODE_ENV=${process.env.NODE_ENV ?? 'development'}` +
+    (process.env.NODE_ENV ? '\n' : ', development secret and keys; not for real data\n'),
+);
 
 for (const service of SERVICE_NAMES) {
   const child = spawn(

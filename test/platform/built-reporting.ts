@@ -14,7 +14,7 @@ export function assertReportingBuilt(): void {
 
 /**
  * The built reporting service (`node dist/apps/reporting/src/main.js`) in a process of its own,
- * configured through its environment as in production.
+ * configured through its environment as in production (with test's development secret).
  */
 export function spawnReporting(input: {
   databaseUrl: string;
@@ -26,6 +26,7 @@ export function spawnReporting(input: {
   return spawn(process.execPath, [REPORTING_MAIN], {
     env: {
       PATH: process.env.PATH,
+      NODE_ENV: 'test',
       DATABASE_URL: input.databaseUrl,
       NATS_URL: testNatsUrl(),
       NATS_NAMESPACE: input.namespace,

@@ -400,6 +400,7 @@ describe('beneficiary imports', () => {
       out: (text: string) => out.push(text),
       err: (text: string) => err.push(text),
       env: {
+        NODE_ENV: 'test',
         DATABASE_URL: sut.database.url,
         NATS_URL: testNatsUrl(),
         NATS_NAMESPACE: sut.namespace,

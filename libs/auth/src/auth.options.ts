@@ -9,6 +9,8 @@ export interface AuthOptions {
   readonly issuer?: string;
   /** Required `aud` claim when set. */
   readonly audience?: string;
+  /** When set, tokens issued (`iat`) longer ago than this are refused, whatever their `exp`. */
+  readonly maxTokenAgeSeconds?: number;
 }
 
 /** Injection token of the {@link AuthOptions} given to `AuthModule`. */

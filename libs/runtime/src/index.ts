@@ -1,3 +1,4 @@
+export * from './auth-config';
 export * from './bootstrap';
 export * from './health.controller';
 export * from './migrate';

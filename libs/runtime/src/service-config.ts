@@ -77,13 +77,16 @@ export class ServiceConfig {
    */
   @IsInt() @Min(1000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
-  @IsIn(['development', 'test', 'production']) NODE_ENV: string = 'development';
+  /** Unset counts as production: development secrets need development or test said explicitly. */
+  @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV?: string;
   @IsInt() @Min(0) SHUTDOWN_GRACE_MS: number = 10_000;
 
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @Matches(/^https?:\/\//) JWT_JWKS_URL?: string;
   @IsOptional() @IsString() JWT_ISSUER?: string;
   @IsOptional() @IsString() JWT_AUDIENCE?: string;
+  /** Outside development: tokens issued longer ago than this are refused, whatever their exp. */
+  @IsInt() @Min(60) @Max(86_400) JWT_MAX_TOKEN_AGE_SECONDS: number = 3600;
 }
 
 export class ConfigValidationError extends Error {}

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthModule, DEV_JWT_SECRET } from '@mrm/auth';
+import { AuthModule } from '@mrm/auth';
 import type { Producer } from '@mrm/contracts';
 import { MessagingModule } from '@mrm/messaging';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@mrm/observability';
 import { PersistenceModule } from '@mrm/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import { authOptionsFrom } from './auth-config';
 import { HealthController } from './health.controller';
 import { HTTP_LOGGER } from './http-logger.token';
 import { MetricsController } from './metrics.controller';
@@ -64,22 +65,4 @@ export class ServiceCoreModule {
       exports: [SERVICE_CONFIG, HTTP_LOGGER, ShutdownState],
     };
   }
-}
-
-function authOptionsFrom(config: ServiceConfig) {
-  if (
-    config.NODE_ENV === 'production' &&
-    !config.JWT_JWKS_URL &&
-    (!config.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET)
-  ) {
-    throw new Error(
-      'In production set JWT_JWKS_URL (OIDC) or a real JWT_SECRET; the development secret is refused',
-    );
-  }
-  return {
-    jwksUrl: config.JWT_JWKS_URL,
-    jwtSecret: config.JWT_JWKS_URL ? undefined : (config.JWT_SECRET ?? DEV_JWT_SECRET),
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  };
 }

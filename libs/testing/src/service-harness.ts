@@ -34,6 +34,7 @@ export async function startTestService<C extends ServiceConfig>(
   input: TestServiceInput<C>,
 ): Promise<{ app: NestExpressApplication; config: C }> {
   const config = loadConfig(input.configClass, input.service, {
+    NODE_ENV: 'test',
     DATABASE_URL: input.databaseUrl,
     NATS_URL: testNatsUrl(),
     NATS_NAMESPACE: input.namespace,

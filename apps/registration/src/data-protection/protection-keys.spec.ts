@@ -11,7 +11,7 @@ const config = (overrides: Record<string, string | undefined> = {}) => ({
 });
 
 describe('protectionKeysFrom', () => {
-  it('uses the development keys outside production', () => {
+  it('uses the development keys when NODE_ENV says development', () => {
     const sut = protectionKeysFrom(config());
 
     expect(sut).toEqual({
@@ -26,7 +26,13 @@ describe('protectionKeysFrom', () => {
     ['the development blind-index key', { REGISTRATION_ENCRYPTION_KEYS: `k1:${generateKey()}` }],
   ])('refuses %s in production', (_case, overrides) => {
     expect(() => protectionKeysFrom(config({ NODE_ENV: 'production', ...overrides }))).toThrow(
-      /development keys are refused/,
+      /development keys are accepted only with NODE_ENV=development or test/,
+    );
+  });
+
+  it('refuses the development keys when NODE_ENV is unset', () => {
+    expect(() => protectionKeysFrom(config({ NODE_ENV: undefined }))).toThrow(
+      /development keys are accepted only/,
     );
   });
 

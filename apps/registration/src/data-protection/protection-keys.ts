@@ -1,3 +1,4 @@
+import { isDevelopmentEnvironment } from '@mrm/runtime';
 import {
   DEV_BLIND_INDEX_KEY,
   DEV_ENCRYPTION_KEYS,
@@ -19,18 +20,19 @@ type KeyConfig = Pick<
 >;
 
 /**
- * The protection keys of the configuration. The public development keys are refused in
- * production, like the development JWT secret; an encryption key reused as blind-index key too.
+ * The protection keys of the configuration. The public development keys are refused unless
+ * NODE_ENV says development or test, like the development JWT secret; an encryption key reused as
+ * blind-index key is refused too.
  */
 export function protectionKeysFrom(config: KeyConfig): ProtectionKeys {
   const keyring = config.REGISTRATION_ENCRYPTION_KEYS;
   const blindIndexKey = config.REGISTRATION_BLIND_INDEX_KEY;
-  if (config.NODE_ENV === 'production') {
+  if (!isDevelopmentEnvironment(config)) {
     const devKeys = DEV_ENCRYPTION_KEYS.split(',').map((entry) => entry.split(':')[1]);
     if (blindIndexKey === DEV_BLIND_INDEX_KEY || devKeys.some((key) => keyring.includes(key))) {
       throw new Error(
-        'In production set REGISTRATION_ENCRYPTION_KEYS and REGISTRATION_BLIND_INDEX_KEY from a ' +
-          'secret store; the development keys are refused',
+        'Set REGISTRATION_ENCRYPTION_KEYS and REGISTRATION_BLIND_INDEX_KEY from a secret store: ' +
+          'the development keys are accepted only with NODE_ENV=development or test',
       );
     }
   }
