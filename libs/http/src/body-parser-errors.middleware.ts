@@ -19,6 +19,11 @@ export function bodyParserErrorsMiddleware(
   _response: Response,
   next: NextFunction,
 ): void {
-  const code = BODY_PARSER_ERRORS[(error as { type?: string })?.type ?? ''];
+  const { type, status } = (error ?? {}) as { type?: string; status?: number };
+  // Without a type, a 4xx of the body parser is a body it could not decode (a gzip body that is not
+  // gzip, say): the client's fault, never a 500.
+  const code =
+    BODY_PARSER_ERRORS[type ?? ''] ??
+    (typeof status === 'number' && status >= 400 && status < 500 ? 'MALFORMED_BODY' : undefined);
   next(code ? new HttpError(code, { detail: (error as Error).message }) : error);
 }

@@ -8,3 +8,5 @@ export * from './validation.pipe';
 export * from './etag';
 export * from './idempotency';
 export * from './pagination';
+export * from './client-error-problems';
+export * from './request-guard.middleware';

@@ -6,8 +6,10 @@ import {
   bodyParserErrorsMiddleware,
   correlationIdMiddleware,
   createValidationPipe,
+  installClientErrorProblems,
   ProblemDetailsFilter,
   requestContextMiddleware,
+  requestGuardMiddleware,
   setupOpenApi,
   type OpenApiInfo,
 } from '@mrm/http';
@@ -52,6 +54,7 @@ export function configureServiceApp(
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.use(bodyParserErrorsMiddleware);
+  app.use(requestGuardMiddleware);
   app.use(requestContextMiddleware);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
@@ -61,6 +64,7 @@ export function configureServiceApp(
   // Inherit the global filter so an event handler's own error reaches the JetStream server intact.
   app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
   setupOpenApi(app, openApi);
+  installClientErrorProblems(app.getHttpServer());
 }
 
 /** Starts consumers then HTTP; on SIGTERM/SIGINT shuts down gracefully within the grace period. */

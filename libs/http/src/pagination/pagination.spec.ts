@@ -23,6 +23,16 @@ describe('cursor pagination', () => {
       Buffer.from('["yesterday","0190c0de-0000-7000-8000-000000000001"]').toString('base64url'),
     ],
     ['a bad id', Buffer.from('["2026-03-01T10:00:00Z","1; DROP TABLE"]').toString('base64url')],
+    // Date.parse takes these; PostgreSQL refuses them, which answered 500.
+    ...[
+      '2026-02-30T10:00:00Z',
+      '+275760-09-13T00:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '2026-03-01',
+    ].map((instant) => [
+      `an impossible instant ${instant}`,
+      Buffer.from(JSON.stringify([instant, key.id])).toString('base64url'),
+    ]),
   ])('refuses %s as a 400 on the cursor field', (_case, cursor) => {
     let error: unknown;
     try {

@@ -41,6 +41,19 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.createdAt, key.id]), 'utf8').toString('base64url');
 }
 
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+// What encodeCursor wrote: an ISO instant on a real calendar day that PostgreSQL can compare.
+// Date.parse alone accepts 2026-02-30 (as 2 March) and years PostgreSQL refuses.
+function isStoredInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1970 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Decodes a cursor from the client; anything else than what `encodeCursor` wrote is a 400. */
 export function decodeCursor(cursor: string | undefined): CursorKey | undefined {
   if (cursor === undefined) return undefined;
@@ -50,7 +63,7 @@ export function decodeCursor(cursor: string | undefined): CursorKey | undefined 
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      !Number.isNaN(Date.parse(decoded[0])) &&
+      isStoredInstant(decoded[0]) &&
       typeof decoded[1] === 'string' &&
       /^[0-9a-f-]{36}$/i.test(decoded[1])
     ) {
