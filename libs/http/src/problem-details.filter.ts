@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@mrm/errors';
+import { pathOf } from '@mrm/observability';
 import type { Request, Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 import { HttpError, type HttpErrorCode } from './http.errors';
@@ -37,7 +38,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);
     if (error.status >= 500) {
-      this.logger.error({ err: exception, url: request.originalUrl }, 'unhandled error');
+      this.logger.error({ err: exception, url: pathOf(request.originalUrl) }, 'unhandled error');
     }
     const correlationId = response.getHeader(CORRELATION_ID_HEADER)?.toString();
     const problem: ProblemDetails = {

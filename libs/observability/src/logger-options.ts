@@ -59,12 +59,16 @@ export function buildLoggerParams(service: string, level: string): Params {
           paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           censor: '[redacted]',
         },
+        // Whitelists, so that nothing new reaches the log unnoticed: no query string (search
+        // filters may hold a phone or a name), no response headers, no error parameters.
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({
             id: req.id,
             method: req.method,
-            url: req.url,
+            url: pathOf(req.url),
           }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          err: safeError,
         },
         autoLogging: {
           ignore: (request) =>
@@ -73,6 +77,30 @@ export function buildLoggerParams(service: string, level: string): Params {
       },
       stdoutDestination(),
     ],
+  };
+}
+
+/** A URL without its query string. */
+export function pathOf(url: string | undefined): string {
+  const path = url ?? '';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
+
+/**
+ * What a log may say of an error: its kind, message, codes and stack. Never a database driver's
+ * parameters or detail (`Key (phone)=(…)`), nor a request body an HTTP error carries.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const { code, constraint, table } = error as Error & Record<string, unknown>;
+  return {
+    type: error.constructor.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof constraint === 'string' ? { constraint } : {}),
+    ...(typeof table === 'string' ? { table } : {}),
+    stack: error.stack,
   };
 }
 
