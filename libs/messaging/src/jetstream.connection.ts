@@ -45,6 +45,17 @@ export class JetStreamConnection implements OnApplicationShutdown {
     return !!this.connection && !this.connection.isClosed() && this.connected;
   }
 
+  /**
+   * Whether the server honours `term(reason)`: before 2.10.4 it ignores a term that carries a
+   * reason and redelivers the message every ack_wait.
+   */
+  supportsTermReason(): boolean {
+    const [major, minor, patch] = (this.connection?.info?.version ?? '0.0.0')
+      .split('.')
+      .map((part) => Number.parseInt(part, 10) || 0);
+    return major > 2 || (major === 2 && (minor > 10 || (minor === 10 && patch >= 4)));
+  }
+
   get nc(): NatsConnection {
     if (!this.connection) throw new Error('NATS is not connected yet');
     return this.connection;

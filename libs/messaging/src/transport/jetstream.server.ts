@@ -339,7 +339,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     this.logger.error?.(
       `dead-lettered ${message.subject} #${message.info.streamSequence} (${reason}): ${(error as Error)?.message ?? error}`,
     );
-    settle(() => message.term(reason));
+    // The reason is in the dead letter already; older servers redeliver a term that carries one.
+    settle(() => (this.connection.supportsTermReason() ? message.term(reason) : message.term()));
     return 'dead_letter';
   }
 
