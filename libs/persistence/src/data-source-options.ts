@@ -8,6 +8,23 @@ export interface DataSourceInput {
   readonly migrations: MixedList<string | Function>;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Server-side limit of one statement; also bounds the client's wait for an answer. 0: none. */
+  readonly statementTimeoutMs?: number;
+}
+
+/**
+ * What keeps a connection from freezing on a half-open socket (a failover, a cut network): TCP
+ * keepalive, a bounded connect, and a client-side limit on any answer just above the server's.
+ */
+export function connectionSafety(statementTimeoutMs = 0) {
+  return {
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    connectionTimeoutMillis: 5_000,
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 }
+      : {}),
+  };
 }
 
 /** The one way every service and its migration CLI configure TypeORM: never `synchronize`. */
@@ -23,6 +40,6 @@ export function buildDataSourceOptions(input: DataSourceInput): DataSourceOption
     synchronize: false,
     migrationsRun: false,
     applicationName: input.applicationName,
-    extra: { max: input.poolSize ?? 10 },
+    extra: { max: input.poolSize ?? 10, ...connectionSafety(input.statementTimeoutMs) },
   };
 }

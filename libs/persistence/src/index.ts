@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './persistence.module';
 export * from './run-migrations';
 export * from './snake-naming.strategy';
+export * from './connection-errors';

@@ -12,6 +12,7 @@ export interface PersistenceOptions {
   readonly migrations: MixedList<string | Function>;
   readonly migrateOnStart: boolean;
   readonly poolSize?: number;
+  readonly statementTimeoutMs?: number;
 }
 
 /**
@@ -27,6 +28,7 @@ export class PersistenceModule {
       migrations: options.migrations,
       poolSize: options.poolSize,
       applicationName: `mrm-${options.service}`,
+      statementTimeoutMs: options.statementTimeoutMs,
     });
     return {
       module: PersistenceModule,

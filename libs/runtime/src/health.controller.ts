@@ -12,7 +12,11 @@ import { JetStreamConnection } from '@mrm/messaging';
 import type { Response } from 'express';
 import { ShutdownState } from './shutdown-state';
 
-/** Liveness says the process runs; readiness that it can do its work (database and NATS). */
+/**
+ * Liveness says the process runs; readiness that it can take requests: its database is up and it
+ * is not shutting down. NATS away is reported as degraded, not unready: requests still commit
+ * their events to the outbox, which the relay publishes once NATS is back.
+ */
 @ApiTags('health')
 @Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
@@ -50,7 +54,7 @@ export class HealthController {
         const indicator = this.indicators.check('nats');
         return this.nats.isConnected()
           ? indicator.up()
-          : indicator.down({ message: 'not connected' });
+          : indicator.up({ degraded: 'not connected' });
       },
       () => {
         const indicator = this.indicators.check('lifecycle');

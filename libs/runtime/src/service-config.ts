@@ -65,6 +65,8 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE: number = 100;
 
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
+  /** Longest statement of a request or handler, in ms (0: no limit); the migrate Job has none. */
+  @IsInt() @Min(0) DATABASE_STATEMENT_TIMEOUT_MS: number = 60_000;
   @Transform(toBoolean) @IsBoolean() DATABASE_MIGRATE_ON_START: boolean = true;
 
   @IsInt() @Min(0) @Max(65535) HTTP_PORT: number;

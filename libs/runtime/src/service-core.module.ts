@@ -46,6 +46,7 @@ export class ServiceCoreModule {
           ...withPlatformSchema(options),
           migrateOnStart: config.DATABASE_MIGRATE_ON_START,
           poolSize: config.DATABASE_POOL_SIZE,
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
         }),
         MessagingModule.forService(messagingOptionsFrom(config, service)),
         AuthModule.forRoot(authOptionsFrom(config)),

@@ -9,3 +9,4 @@ export * from './registration-events';
 export * from './test-service';
 export * from './manual-clock';
 export * from './stream-inspector';
+export * from './tcp-proxy';

@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { connectionSafety } from '@mrm/persistence';
+
+// The relay's claims and marks are short: a longer wait is a connection that is gone.
+const RELAY_STATEMENT_TIMEOUT_MS = 15_000;
 
 export interface RelaySessionOptions {
   readonly connectionString?: string;
@@ -49,6 +53,7 @@ export class RelaySession {
     const client = new Client({
       connectionString: this.options.connectionString,
       application_name: 'mrm-outbox-relay',
+      ...connectionSafety(RELAY_STATEMENT_TIMEOUT_MS),
     });
     client.on('notification', (message) => this.options.onNotify(message.payload));
     client.on('error', (error) => this.lost(client, error));

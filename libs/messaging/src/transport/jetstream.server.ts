@@ -8,6 +8,7 @@ import {
   type Producer,
 } from '@mrm/contracts';
 import { MetricsRegistry, runWithContext } from '@mrm/observability';
+import { isDatabaseUnreachable } from '@mrm/persistence';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { Gauge } from 'prom-client';
 import { defaultIfEmpty, lastValueFrom } from 'rxjs';
@@ -21,9 +22,12 @@ import type { MessagingOptions } from '../messaging.options';
 import { MessagingMetrics, type ConsumeOutcome } from '../messaging.metrics';
 import { producerOfSubject } from '../streams';
 import { ensureDurableConsumer } from './consumer-provisioning';
+import { DatabaseGate } from './database-gate';
 import { JetStreamContext } from './jetstream.context';
 
 const RETRY_LOOP_DELAY_MS = 1000;
+// A delivery that met an unreachable database comes back after this, once the gate reopens.
+const OUTAGE_NAK_DELAY_MS = 2000;
 const FETCH_EXPIRES_MS = 2000;
 const MAX_CACHED_SUBJECTS = 256;
 
@@ -49,6 +53,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   // Nest resolves a pattern to its handler by normalising it each time; the subjects are few and
   // the handlers are all registered before listen(), so each subject is resolved once.
   private readonly handlerBySubject = new Map<string, MessageHandler | null>();
+  private readonly gate: DatabaseGate;
 
   constructor(
     private readonly connection: JetStreamConnection,
@@ -59,6 +64,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
     super();
+    this.gate = new DatabaseGate(dataSource);
     this.registerPendingGauges(registry);
   }
 
@@ -76,6 +82,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   /** Stops pulling, lets in-flight deliveries finish and commit; the connection drains later. */
   async close(): Promise<void> {
     this.stopping = true;
+    this.gate.stop();
     for (const batch of this.batches) batch.stop();
     await Promise.allSettled(this.loops);
     await Promise.allSettled([...this.inFlight]);
@@ -145,6 +152,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }): Promise<void> {
     const mine = new Set<Promise<void>>();
     while (!this.stopping) {
+      await this.gate.passable();
+      if (this.stopping) break;
       const capacity = this.options.concurrency - mine.size;
       if (capacity <= 0) {
         await Promise.race(mine);
@@ -225,7 +234,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     envelope: EventEnvelope,
     handler: MessageHandler,
   ): Promise<ConsumeOutcome> {
-    if (message.info.deliveryCount > this.options.maxDeliver) {
+    if (this.gate.spentDeliveries(message) > this.options.maxDeliver) {
       return this.deadLetter(
         message,
         'deliveries-exhausted',
@@ -285,6 +294,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         settle(() => message.ack());
         return 'duplicate';
       }
+      // Not the message's fault: pause the consumers and try it again, budget untouched.
+      if (isDatabaseUnreachable(error)) {
+        this.gate.closeOn(message, error);
+        settle(() => message.nak(OUTAGE_NAK_DELAY_MS));
+        return 'nak';
+      }
       return this.fail(message, envelope, error);
     } finally {
       clearInterval(heartbeat);
@@ -305,7 +320,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     envelope: EventEnvelope,
     error: unknown,
   ): Promise<ConsumeOutcome> {
-    const deliveries = message.info.deliveryCount;
+    const deliveries = this.gate.spentDeliveries(message);
     if (isPermanentFailure(error)) return this.deadLetter(message, 'rejected', error);
     if (deliveries >= this.options.maxDeliver) {
       return this.deadLetter(message, 'deliveries-exhausted', error);
