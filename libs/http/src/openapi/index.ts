@@ -1,0 +1,3 @@
+export * from './describe-validated-classes';
+export * from './openapi-document';
+export * from './schema-rule';

@@ -1,0 +1,54 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import type { ValidationMetadata } from './validated-classes';
+
+type Keywords = (constraints: readonly unknown[]) => SchemaObject;
+
+const patternOf = (pattern: unknown): string =>
+  pattern instanceof RegExp ? pattern.source : String(pattern);
+
+function enumOf(values: readonly unknown[]): SchemaObject {
+  const types = new Set(values.map((value) => typeof value));
+  const type = types.size === 1 && types.has('number') ? 'number' : 'string';
+  return { type, enum: [...values] };
+}
+
+// The OpenAPI keywords that state each class-validator built-in used on request DTOs. A built-in
+// that is missing here makes `describeValidatedClasses` throw, so none is dropped silently.
+const BUILT_INS: Record<string, Keywords> = {
+  isString: () => ({ type: 'string' }),
+  isBoolean: () => ({ type: 'boolean' }),
+  isInt: () => ({ type: 'integer' }),
+  isNumber: () => ({ type: 'number' }),
+  isArray: () => ({ type: 'array' }),
+  isUuid: () => ({ type: 'string', format: 'uuid' }),
+  isUUID: () => ({ type: 'string', format: 'uuid' }),
+  isIn: ([values]) => enumOf(values as unknown[]),
+  isEnum: ([entity]) => enumOf(Object.values(entity as object)),
+  matches: ([pattern]) => ({ type: 'string', pattern: patternOf(pattern) }),
+  minLength: ([min]) => ({ type: 'string', minLength: min as number }),
+  maxLength: ([max]) => ({ type: 'string', maxLength: max as number }),
+  isLength: ([min, max]) => ({
+    type: 'string',
+    minLength: min as number,
+    maxLength: max as number,
+  }),
+  isNotEmpty: () => ({ minLength: 1 }),
+  min: ([min]) => ({ minimum: min as number }),
+  max: ([max]) => ({ maximum: max as number }),
+  isPositive: () => ({ exclusiveMinimum: true, minimum: 0 }),
+  arrayMinSize: ([min]) => ({ type: 'array', minItems: min as number }),
+  arrayMaxSize: ([max]) => ({ type: 'array', maxItems: max as number }),
+  arrayNotEmpty: () => ({ type: 'array', minItems: 1 }),
+  arrayUnique: () => ({ type: 'array', uniqueItems: true }),
+  isIso8601: () => ({ type: 'string', format: 'date-time' }),
+  isDateString: () => ({ type: 'string', format: 'date-time' }),
+  isEmail: () => ({ type: 'string', format: 'email' }),
+  isUrl: () => ({ type: 'string', format: 'uri' }),
+  isObject: () => ({ type: 'object' }),
+};
+
+/** The keywords of a built-in rule, or undefined when `name` is not a built-in. */
+export function builtInKeywords(metadata: ValidationMetadata): SchemaObject | undefined {
+  const keywords = metadata.name === undefined ? undefined : BUILT_INS[metadata.name];
+  return keywords?.(metadata.constraints ?? []);
+}
