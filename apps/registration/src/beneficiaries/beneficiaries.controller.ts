@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { CreatedResource, Idempotent, IfMatchVersion, WithETag, type Page } from '@mrm/http';
+import {
+  ApiProblemResponses,
+  CreatedResource,
+  Idempotent,
+  IfMatchVersion,
+  WithETag,
+  type Page,
+} from '@mrm/http';
 import { AccessReason } from '../audit/access-reason.decorator';
 import { BeneficiariesService } from './beneficiaries.service';
 import { BeneficiarySearchService } from './beneficiary-search.service';
@@ -32,6 +39,7 @@ export class BeneficiariesController {
   @HttpCode(201)
   @Roles('case-worker', 'coordinator')
   @ApiCreatedResponse({ type: BeneficiaryResponseDto })
+  @ApiProblemResponses(409)
   @CreatedResource()
   @Idempotent()
   async register(
@@ -59,6 +67,7 @@ export class BeneficiariesController {
   @Roles('case-worker', 'coordinator')
   @WithETag()
   @ApiOkResponse({ type: BeneficiaryResponseDto })
+  @ApiProblemResponses(404)
   async get(
     @Param() { id }: UuidParamDto,
     @CurrentPrincipal() principal: Principal,
@@ -78,6 +87,7 @@ export class BeneficiariesController {
     description: 'The ETag of the version being edited',
   })
   @ApiOkResponse({ type: BeneficiaryResponseDto })
+  @ApiProblemResponses(404, 409, 412, 428)
   async update(
     @Param() { id }: UuidParamDto,
     @Body() patch: UpdateBeneficiaryRequestDto,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { WithETag } from '@mrm/http';
+import { ApiProblemResponses, WithETag } from '@mrm/http';
 import { AccessReason } from '../audit/access-reason.decorator';
 import { BeneficiaryLifecycleService } from './beneficiary-lifecycle.service';
 import {
@@ -26,6 +26,7 @@ export class BeneficiaryLifecycleController {
   @Roles('case-worker', 'coordinator')
   @WithETag()
   @ApiOkResponse({ type: BeneficiaryStatusResponseDto })
+  @ApiProblemResponses(404, 409, 412)
   async activate(
     @Param() { id }: UuidParamDto,
     @CurrentPrincipal() principal: Principal,
@@ -48,6 +49,7 @@ export class BeneficiaryLifecycleController {
   @Roles('case-worker', 'coordinator')
   @WithETag()
   @ApiOkResponse({ type: BeneficiaryStatusResponseDto })
+  @ApiProblemResponses(404, 409, 412)
   async close(
     @Param() { id }: UuidParamDto,
     @Body() body: CloseBeneficiaryRequestDto,
@@ -72,6 +74,7 @@ export class BeneficiaryLifecycleController {
   @Roles('case-worker', 'coordinator')
   @WithETag()
   @ApiOkResponse({ type: BeneficiaryStatusResponseDto })
+  @ApiProblemResponses(404, 409, 412)
   async reopen(
     @Param() { id }: UuidParamDto,
     @CurrentPrincipal() principal: Principal,
@@ -94,6 +97,7 @@ export class BeneficiaryLifecycleController {
   @Roles('coordinator', 'admin')
   @WithETag()
   @ApiOkResponse({ type: BeneficiaryStatusResponseDto })
+  @ApiProblemResponses(404, 409, 412)
   async erase(
     @Param() { id }: UuidParamDto,
     @Body() body: EraseBeneficiaryRequestDto,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { Idempotent } from '@mrm/http';
+import { ApiProblemResponses, Idempotent } from '@mrm/http';
 import { ConsentsService } from './consents.service';
 import { BeneficiaryIdParamDto, ConsentParamsDto } from './dto/consent-params.dto';
 import {
@@ -24,6 +24,7 @@ export class ConsentsController {
   @Idempotent()
   @HttpCode(201)
   @ApiCreatedResponse({ type: ConsentResponseDto })
+  @ApiProblemResponses(404)
   async grant(
     @Param() { id }: BeneficiaryIdParamDto,
     @Body() body: GrantConsentRequestDto,
@@ -36,6 +37,7 @@ export class ConsentsController {
 
   @Get()
   @ApiOkResponse({ type: ConsentPageResponseDto })
+  @ApiProblemResponses(404)
   async list(
     @Param() { id }: BeneficiaryIdParamDto,
     @Query() query: ListConsentsQueryDto,
@@ -49,6 +51,7 @@ export class ConsentsController {
   @Post(':consentId/withdrawal')
   @HttpCode(200)
   @ApiOkResponse({ type: ConsentResponseDto })
+  @ApiProblemResponses(404, 409)
   async withdraw(
     @Param() { id, consentId }: ConsentParamsDto,
     @Body() body: WithdrawConsentRequestDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '@mrm/http';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
 import { DuplicateMergeService } from './duplicate-merge.service';
 import { DuplicateQueueService } from './duplicate-queue.service';
@@ -37,6 +38,7 @@ export class DuplicatesController {
   @Post(':id/merge')
   @HttpCode(200)
   @ApiOkResponse({ type: DuplicateCandidateResponseDto })
+  @ApiProblemResponses(404, 409)
   async merge(
     @Param() { id }: DuplicateIdParamDto,
     @Body() body: MergeDuplicateRequestDto,
@@ -55,6 +57,7 @@ export class DuplicatesController {
   @Post(':id/dismissal')
   @HttpCode(200)
   @ApiOkResponse({ type: DuplicateCandidateResponseDto })
+  @ApiProblemResponses(404, 409)
   async dismiss(
     @Param() { id }: DuplicateIdParamDto,
     @Body() body: DismissDuplicateRequestDto,

@@ -11,6 +11,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
+import { ApiProblemResponses } from '@mrm/http';
 import { AccessReason } from '../audit/access-reason.decorator';
 import { ImportQueryDto } from './dto/import-query.dto';
 import { ImportReportDto } from './dto/import-report.response.dto';
@@ -48,6 +49,7 @@ export class ImportsController {
     type: ImportReportDto,
     description: 'The per-row report (200 even if rows fail)',
   })
+  @ApiProblemResponses(413, 415)
   run(
     @Query() query: ImportQueryDto,
     @UploadedFile() file: Express.Multer.File | undefined,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { Idempotent, PageQueryDto } from '@mrm/http';
+import { ApiProblemResponses, Idempotent, PageQueryDto } from '@mrm/http';
 import { EnrolBeneficiaryRequestDto } from './dto/enrol-beneficiary.request.dto';
 import { BeneficiaryIdParamDto, EnrolmentParamsDto } from './dto/enrolment-params.dto';
 import {
@@ -23,6 +23,7 @@ export class EnrolmentsController {
   @Idempotent()
   @HttpCode(201)
   @ApiCreatedResponse({ type: EnrolmentResponseDto })
+  @ApiProblemResponses(404)
   async enrol(
     @Param() { id }: BeneficiaryIdParamDto,
     @Body() body: EnrolBeneficiaryRequestDto,
@@ -36,6 +37,7 @@ export class EnrolmentsController {
   @Post(':enrolmentId/exit')
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentResponseDto })
+  @ApiProblemResponses(404, 409)
   async exit(
     @Param() { id, enrolmentId }: EnrolmentParamsDto,
     @Body() body: ExitEnrolmentRequestDto,
@@ -48,6 +50,7 @@ export class EnrolmentsController {
 
   @Get()
   @ApiOkResponse({ type: EnrolmentPageResponseDto })
+  @ApiProblemResponses(404)
   async list(
     @Param() { id }: BeneficiaryIdParamDto,
     @Query() query: PageQueryDto,

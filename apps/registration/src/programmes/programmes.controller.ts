@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@mrm/auth';
-import { Idempotent } from '@mrm/http';
+import { ApiProblemResponses, Idempotent } from '@mrm/http';
 import { CreateProgrammeRequestDto } from './dto/create-programme.request.dto';
 import { ListProgrammesQueryDto } from './dto/list-programmes.query.dto';
 import { ProgrammeIdParamDto } from './dto/programme-id-param.dto';
@@ -37,6 +37,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @ApiOkResponse({ type: ProgrammeResponseDto })
+  @ApiProblemResponses(404)
   async get(@Param() { id }: ProgrammeIdParamDto): Promise<ProgrammeResponseDto> {
     return toProgrammeResponse(await this.programmes.get({ programmeId: id }));
   }

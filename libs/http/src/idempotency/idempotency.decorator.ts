@@ -1,5 +1,6 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../openapi/problem-responses';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
@@ -17,4 +18,6 @@ export const Idempotent = (): MethodDecorator =>
       description:
         'Retrying with the same key and body replays the first response; another body answers 422.',
     }),
+    // 409 while the first request with the key is still running; 422 for another body.
+    ApiProblemResponses(409, 422),
   );

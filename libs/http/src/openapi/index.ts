@@ -1,3 +1,4 @@
 export * from './describe-validated-classes';
 export * from './openapi-document';
 export * from './schema-rule';
+export * from './problem-responses';

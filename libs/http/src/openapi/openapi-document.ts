@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { describeValidatedClasses } from './describe-validated-classes';
+import { addCommonProblems } from './problem-responses';
 
 export interface OpenApiInfo {
   readonly title: string;
@@ -23,6 +24,7 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  addCommonProblems(document);
   return document;
 }
 

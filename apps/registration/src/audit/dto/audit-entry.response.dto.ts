@@ -1,20 +1,27 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AuditActorDto {
+  @ApiProperty({ example: 'cw-iom-1' }) readonly sub: string;
+  @ApiProperty({ example: 'IOM' }) readonly org: string;
+  @ApiProperty({ type: [String], example: ['case-worker'] }) readonly roles: string[];
+}
 
 export class AuditEntryResponseDto {
   @ApiProperty() readonly id: string;
   @ApiProperty() readonly at: string;
-  @ApiProperty() readonly actor: { sub: string; org: string; roles: string[] };
+  @ApiProperty({ type: AuditActorDto }) readonly actor: AuditActorDto;
   @ApiProperty() readonly action: string;
   @ApiProperty() readonly resourceType: string;
   @ApiProperty({ type: [String] }) readonly resourceIds: string[];
-  @ApiPropertyOptional() readonly reason: string | null;
-  @ApiPropertyOptional() readonly correlationId: string | null;
-  @ApiPropertyOptional() readonly details: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) readonly reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly correlationId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  readonly details: Record<string, unknown> | null;
 }
 
 export class AuditEntryPageDto {
   @ApiProperty({ type: [AuditEntryResponseDto] }) readonly items: AuditEntryResponseDto[];
-  @ApiPropertyOptional({ nullable: true }) readonly nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly nextCursor: string | null;
 }
 
 /** Copies whitelisted fields only. */

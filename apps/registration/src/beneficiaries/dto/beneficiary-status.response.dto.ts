@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
 
 /** The answer to a status change or an erasure: no personal data, the new version. */
@@ -6,10 +6,10 @@ export class BeneficiaryStatusResponseDto {
   @ApiProperty() readonly id: string;
   @ApiProperty() readonly reference: string;
   @ApiProperty({ enum: ['registered', 'active', 'closed'] }) readonly status: string;
-  @ApiPropertyOptional({ nullable: true }) readonly closureReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly closedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly erasedAt: string | null;
-  @ApiProperty() readonly version: number;
+  @ApiProperty({ type: String, nullable: true }) readonly closureReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly erasedAt: string | null;
+  @ApiProperty({ type: 'integer' }) readonly version: number;
 }
 
 export function toBeneficiaryStatusResponse(

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
 import type { BeneficiaryNames } from '../beneficiary-identity';
+import { BeneficiaryNamesDto } from './beneficiary-parts.response.dto';
 
 /** A list item: enough to recognise the person; the full record is one read away (audited). */
 export class BeneficiarySummaryDto {
@@ -10,19 +11,20 @@ export class BeneficiarySummaryDto {
   @ApiProperty() readonly status: string;
   @ApiProperty() readonly category: string;
   @ApiProperty() readonly sex: string;
-  @ApiProperty() readonly birthYear: number;
+  @ApiProperty({ type: 'integer' }) readonly birthYear: number;
   @ApiProperty() readonly nationality: string;
   @ApiProperty() readonly regionCode: string;
-  @ApiPropertyOptional({ nullable: true }) readonly programmeCode: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly names: BeneficiaryNames | null;
+  @ApiProperty({ type: String, nullable: true }) readonly programmeCode: string | null;
+  @ApiProperty({ type: BeneficiaryNamesDto, nullable: true })
+  readonly names: BeneficiaryNames | null;
   @ApiProperty() readonly erased: boolean;
-  @ApiProperty() readonly version: number;
+  @ApiProperty({ type: 'integer' }) readonly version: number;
   @ApiProperty() readonly createdAt: string;
 }
 
 export class BeneficiaryPageDto {
   @ApiProperty({ type: [BeneficiarySummaryDto] }) readonly items: BeneficiarySummaryDto[];
-  @ApiPropertyOptional({ nullable: true }) readonly nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly nextCursor: string | null;
 }
 
 /** Copies whitelisted fields only. */

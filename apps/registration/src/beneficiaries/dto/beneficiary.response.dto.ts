@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
 import { clearFieldsOf } from '../beneficiary-input';
 import type {
@@ -8,39 +8,51 @@ import type {
   PersonalData,
 } from '../beneficiary-identity';
 import type { BeneficiaryLinkView } from '../beneficiary-links';
+import {
+  BeneficiaryAddressDto,
+  BeneficiaryLinkViewDto,
+  BeneficiaryNamesDto,
+  IdentityDocumentViewDto,
+} from './beneficiary-parts.response.dto';
 
 export class BeneficiaryResponseDto {
   @ApiProperty() readonly id: string;
   @ApiProperty({ example: 'MA-2026-000123' }) readonly reference: string;
   @ApiProperty() readonly ownerOrg: string;
   @ApiProperty({ enum: ['registered', 'active', 'closed'] }) readonly status: string;
-  @ApiPropertyOptional({ nullable: true }) readonly closureReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly closedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly mergedInto: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Set once the personal data was erased' })
+  @ApiProperty({ type: String, nullable: true }) readonly closureReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly mergedInto: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Set once the personal data was erased',
+  })
   readonly erasedAt: string | null;
   @ApiProperty() readonly category: string;
   @ApiProperty() readonly sex: string;
-  @ApiPropertyOptional({ nullable: true }) readonly birthDate: string | null;
-  @ApiProperty() readonly birthYear: number;
+  @ApiProperty({ type: String, nullable: true }) readonly birthDate: string | null;
+  @ApiProperty({ type: 'integer' }) readonly birthYear: number;
   @ApiProperty() readonly birthYearEstimated: boolean;
   @ApiProperty() readonly nationality: string;
-  @ApiPropertyOptional({ nullable: true }) readonly countryOfOrigin: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly returnCountry: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly countryOfOrigin: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly returnCountry: string | null;
   @ApiProperty({ type: [String] }) readonly languages: string[];
   @ApiProperty() readonly regionCode: string;
-  @ApiPropertyOptional({ nullable: true }) readonly programmeCode: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly educationLevel: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly programmeCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly educationLevel: string | null;
   @ApiProperty({ type: [String] }) readonly skills: string[];
   @ApiProperty({ type: [String] }) readonly occupations: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'null once erased' })
+  @ApiProperty({ type: BeneficiaryNamesDto, nullable: true, description: 'null once erased' })
   readonly names: BeneficiaryNames | null;
-  @ApiPropertyOptional({ nullable: true }) readonly phone: string | null;
-  @ApiPropertyOptional({ nullable: true }) readonly address: BeneficiaryAddress | null;
-  @ApiProperty() readonly documents: IdentityDocument[];
+  @ApiProperty({ type: String, nullable: true }) readonly phone: string | null;
+  @ApiProperty({ type: BeneficiaryAddressDto, nullable: true })
+  readonly address: BeneficiaryAddress | null;
+  @ApiProperty({ type: [IdentityDocumentViewDto] }) readonly documents: IdentityDocument[];
   @ApiProperty({ type: [String] }) readonly vulnerabilities: string[];
-  @ApiProperty() readonly links: BeneficiaryLinkView[];
-  @ApiProperty() readonly version: number;
+  @ApiProperty({ type: [BeneficiaryLinkViewDto] }) readonly links: BeneficiaryLinkView[];
+  @ApiProperty({ type: 'integer' }) readonly version: number;
   @ApiProperty() readonly createdAt: string;
   @ApiProperty() readonly updatedAt: string;
 }

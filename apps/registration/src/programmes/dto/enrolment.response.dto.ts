@@ -16,7 +16,7 @@ export class EnrolmentResponseDto {
   @ApiProperty({ example: 'FORAS' }) readonly programmeCode: string;
   @ApiProperty({ example: '2019-03-04' }) readonly enteredOn: string;
   @ApiProperty({ example: null, nullable: true, type: String }) readonly exitedOn: string | null;
-  @ApiProperty({ enum: ENROLMENT_EXIT_REASONS, nullable: true, example: null })
+  @ApiProperty({ enum: [...ENROLMENT_EXIT_REASONS, null], nullable: true, example: null })
   readonly exitReason: string | null;
   @ApiProperty({ enum: ['open', 'exited'], example: 'open' }) readonly status: 'open' | 'exited';
   @ApiProperty({ example: '2026-01-15T09:30:00.000Z' }) readonly createdAt: string;
