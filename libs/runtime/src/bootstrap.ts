@@ -1,6 +1,7 @@
-import { VersioningType, type DynamicModule } from '@nestjs/common';
+import { VersioningType, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { RequestHandler } from 'express';
 import {
   bodyParserErrorsMiddleware,
@@ -10,6 +11,7 @@ import {
   ProblemDetailsFilter,
   requestContextMiddleware,
   requestGuardMiddleware,
+  buildOpenApiDocument,
   setupOpenApi,
   type OpenApiInfo,
 } from '@mrm/http';
@@ -26,6 +28,24 @@ export const SERVICE_APP_OPTIONS = {
   bodyParser: false,
   abortOnError: false,
 } as const;
+/** `/api/v1/...` for the API; probes and metrics stay at the root. */
+function routeLikeAService(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.enableVersioning({ type: VersioningType.URI });
+}
+
+/**
+ * The OpenAPI document a service serves, built in Nest's preview mode: the modules are scanned
+ * but no provider is created, so nothing connects to PostgreSQL or NATS.
+ */
+export async function buildServiceOpenApi(
+  rootModule: DynamicModule,
+  openApi: OpenApiInfo,
+): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(rootModule, { preview: true, logger: false });
+  routeLikeAService(app);
+  return buildOpenApiDocument(app, openApi);
+}
 
 /**
  * Creates a service application with the platform's HTTP conventions and its JetStream consumers
@@ -57,8 +77,7 @@ export function configureServiceApp(
   app.use(requestGuardMiddleware);
   app.use(requestContextMiddleware);
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
-  app.enableVersioning({ type: VersioningType.URI });
+  routeLikeAService(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Inherit the global filter so an event handler's own error reaches the JetStream server intact.

@@ -20,12 +20,24 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version)
+    // Relative: the document is served by the service it describes.
+    .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   addCommonProblems(document);
+  declareTags(document);
   return document;
+}
+
+/** Lists the tags the operations use, as OpenAPI wants them declared at the top. */
+function declareTags(document: OpenAPIObject): void {
+  const operations = Object.values(document.paths).flatMap((item) =>
+    [item.get, item.put, item.post, item.patch, item.delete].filter((operation) => !!operation),
+  );
+  const names = new Set(operations.flatMap((operation) => operation.tags ?? []));
+  document.tags = [...names].sort().map((name) => ({ name }));
 }
 
 /** Serves the OpenAPI document at `/api/openapi.json` and Swagger UI at `/api/docs`. */
