@@ -10,3 +10,4 @@ export * from './test-service';
 export * from './manual-clock';
 export * from './stream-inspector';
 export * from './tcp-proxy';
+export * from './openapi';

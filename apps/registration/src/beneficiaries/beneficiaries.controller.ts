@@ -85,6 +85,7 @@ export class BeneficiariesController {
     name: 'If-Match',
     required: true,
     description: 'The ETag of the version being edited',
+    example: '"3"',
   })
   @ApiOkResponse({ type: BeneficiaryResponseDto })
   @ApiProblemResponses(404, 409, 412, 428)

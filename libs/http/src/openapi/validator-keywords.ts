@@ -6,6 +6,24 @@ type Keywords = (constraints: readonly unknown[]) => SchemaObject;
 const patternOf = (pattern: unknown): string =>
   pattern instanceof RegExp ? pattern.source : String(pattern);
 
+// validator.js's UUID forms, without its `i` flag (JSON Schema patterns have no flags).
+const HEX = '[0-9a-fA-F]';
+const uuidPattern = (version: string): string =>
+  `^${HEX}{8}-${HEX}{4}-${version}${HEX}{3}-[89abAB]${HEX}{3}-${HEX}{12}$`;
+
+function uuidKeywords(version: unknown): SchemaObject {
+  if (typeof version === 'string' && /^[1-8]$/.test(version)) {
+    return { type: 'string', format: 'uuid', pattern: uuidPattern(version) };
+  }
+  if (version !== undefined && version !== 'all') return { type: 'string', format: 'uuid' };
+  const nilOrMax = '|0{8}-0{4}-0{4}-0{4}-0{12}|[fF]{8}-[fF]{4}-[fF]{4}-[fF]{4}-[fF]{12}';
+  return {
+    type: 'string',
+    format: 'uuid',
+    pattern: `^(${uuidPattern('[1-8]').slice(1, -1)}${nilOrMax})$`,
+  };
+}
+
 function enumOf(values: readonly unknown[]): SchemaObject {
   const types = new Set(values.map((value) => typeof value));
   const type = types.size === 1 && types.has('number') ? 'number' : 'string';
@@ -20,8 +38,7 @@ const BUILT_INS: Record<string, Keywords> = {
   isInt: () => ({ type: 'integer' }),
   isNumber: () => ({ type: 'number' }),
   isArray: () => ({ type: 'array' }),
-  isUuid: () => ({ type: 'string', format: 'uuid' }),
-  isUUID: () => ({ type: 'string', format: 'uuid' }),
+  isUuid: ([version]) => uuidKeywords(version),
   isIn: ([values]) => enumOf(values as unknown[]),
   isEnum: ([entity]) => enumOf(Object.values(entity as object)),
   matches: ([pattern]) => ({ type: 'string', pattern: patternOf(pattern) }),

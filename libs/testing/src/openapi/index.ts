@@ -1,0 +1,5 @@
+export * from './body-generator';
+export * from './openapi-contract';
+export * from './openapi-json-schema';
+export * from './platform-formats';
+export * from './contract-requests';
