@@ -60,8 +60,9 @@ const isPublic = (security: readonly object[] | undefined): boolean =>
   security?.some((requirement) => Object.keys(requirement).length === 0) ?? false;
 
 /**
- * Adds the problem answers every route can give: 400 where it reads parameters or a body, 401 and
- * 403 unless it is public; and the ProblemDetails schema they refer to.
+ * Adds the problem answers every route can give: 400 where it reads parameters or a body, 404
+ * where a path parameter names a resource, 401 and 403 unless it is public; and the
+ * ProblemDetails schema they refer to.
  */
 export function addCommonProblems(document: OpenAPIObject): void {
   document.components = {
@@ -71,8 +72,10 @@ export function addCommonProblems(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.put, item.post, item.patch, item.delete]) {
       if (!operation) continue;
-      const reads = (operation.parameters ?? []).some((p) => 'in' in p && p.in !== 'header');
-      const statuses: ProblemStatus[] = reads || operation.requestBody ? [400] : [];
+      const places = (operation.parameters ?? []).map((p) => ('in' in p ? p.in : 'header'));
+      const reads = places.some((place) => place !== 'header') || !!operation.requestBody;
+      const statuses: ProblemStatus[] = reads ? [400] : [];
+      if (places.includes('path')) statuses.push(404);
       if (!isPublic(operation.security)) statuses.push(401, 403);
       for (const status of statuses) {
         operation.responses[status] ??= problemResponse(status);

@@ -3,3 +3,4 @@ export * from './openapi-contract';
 export * from './openapi-json-schema';
 export * from './platform-formats';
 export * from './contract-requests';
+export * from './contract-assertions';

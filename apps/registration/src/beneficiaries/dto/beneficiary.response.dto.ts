@@ -72,9 +72,10 @@ export function toBeneficiaryResponse(view: BeneficiaryView): BeneficiaryRespons
     reference: entity.reference,
     ownerOrg: entity.ownerOrg,
     status: entity.status,
-    closureReason: entity.closureReason,
+    // A row just inserted has no value yet for the columns it did not set.
+    closureReason: entity.closureReason ?? null,
     closedAt: entity.closedAt?.toISOString() ?? null,
-    mergedInto: entity.mergedInto,
+    mergedInto: entity.mergedInto ?? null,
     erasedAt: entity.erasedAt?.toISOString() ?? null,
     ...clearFieldsOf(entity),
     names: personal.names,
