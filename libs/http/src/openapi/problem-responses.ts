@@ -52,7 +52,10 @@ const problemResponse = (status: ProblemStatus) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(PROBLEM_SCHEMA_NAME) } } },
 });
 
-/** Documents the problem+json answers a route gives besides 400, 401 and 403 (added to all). */
+/**
+ * Documents the problem+json answers a route gives besides those `addCommonProblems` adds. Declare
+ * its success answer too (`@ApiOkResponse`): swagger adds none once any answer is declared.
+ */
 export const ApiProblemResponses = (...statuses: ProblemStatus[]): MethodDecorator =>
   applyDecorators(...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })));
 
