@@ -68,9 +68,10 @@ function describeClass(target: Function): string[] {
     objectSchemas.push(...objectSchemasOf(property));
   }
   // forbidNonWhitelisted refuses any property without a rule; read by swagger as schema keywords.
+  const extensions = Reflect.getOwnMetadata(DECORATORS.API_EXTENSION, target) as object | undefined;
   Reflect.defineMetadata(
     DECORATORS.API_EXTENSION,
-    { ...objectKeywords(objectSchemas), additionalProperties: false },
+    { ...extensions, ...objectKeywords(objectSchemas), additionalProperties: false },
     target,
   );
   return unstated.map((rule) => `${target.name}.${rule}`);
