@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
+import { CLOSURE_REASONS } from './status-change.request.dto';
 import { clearFieldsOf } from '../beneficiary-input';
 import type {
   BeneficiaryAddress,
@@ -20,7 +21,8 @@ export class BeneficiaryResponseDto {
   @ApiProperty({ example: 'MA-2026-000123' }) readonly reference: string;
   @ApiProperty() readonly ownerOrg: string;
   @ApiProperty({ enum: ['registered', 'active', 'closed'] }) readonly status: string;
-  @ApiProperty({ type: String, nullable: true }) readonly closureReason: string | null;
+  @ApiProperty({ enum: [...CLOSURE_REASONS, null], nullable: true })
+  readonly closureReason: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly closedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly mergedInto: string | null;
   @ApiProperty({
