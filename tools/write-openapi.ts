@@ -13,7 +13,8 @@ const OUTPUT_DIR = path.join(__dirname, '..', 'tmp', 'openapi');
 async function main(): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   for (const { service, configClass, rootModule, openApi } of SERVICE_CATALOGUE) {
-    const config = loadConfig(configClass, service, {});
+    // Preview mode creates no provider: the development settings only satisfy the config check.
+    const config = loadConfig(configClass, service, { NODE_ENV: 'development' });
     const document = await buildServiceOpenApi(rootModule(config), openApi);
     const file = path.join(OUTPUT_DIR, `${service}.json`);
     writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_SERVICES, SERVICE_NAMES } from '@mrm/contracts';
+import { SERVICE_CATALOGUE } from '../../tools/openapi/service-catalogue';
 
 // The places a service must appear that cannot import PLATFORM_SERVICES (JSON, YAML, NATS
 // configuration): each is checked against it, so a sixth service missing one fails here, naming it.
@@ -87,6 +88,10 @@ describe('the platform declaration', () => {
       expect(nestCli.projects[lib]).toMatchObject({ type: 'library' });
       expect(paths[`@mrm/${lib}`]).toEqual([`libs/${lib}/src`]);
     }
+  });
+
+  it('lists every service in the catalogue the OpenAPI tools and tests go over', () => {
+    expect(SERVICE_CATALOGUE.map((entry) => entry.service)).toEqual([...SERVICE_NAMES]);
   });
 
   it('gives every service its own port', () => {
