@@ -80,7 +80,12 @@ describe('duplicate merge', () => {
       noticeVersion: '2025-03',
     }).expect(201);
     const spouse = await register(
-      aPerson({ links: [{ beneficiaryId: duplicate.id, relation: 'spouse' }] }),
+      // A name of its own: two random "Ou…" names can be close enough for the fuzzy name search.
+      aPerson({
+        firstName: 'Khadija',
+        lastName: 'Zerhouni-Tazi',
+        links: [{ beneficiaryId: duplicate.id, relation: 'spouse' }],
+      }),
     );
 
     const response = await post(`/duplicates/${entry.id}/merge`, {
