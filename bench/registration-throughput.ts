@@ -150,14 +150,13 @@ export async function registrationThroughput(
     return response.status === 201 || `HTTP ${response.status}: ${response.body}`;
   };
 
-  // --- the ceiling: the service's create transaction with node-postgres only
+  // --- the ceiling: the service's create statements with node-postgres only
   const rawDb = await resources.database('reg_raw');
   await migrateRegistration(rawDb.url);
   const pool = new Pool({ connectionString: rawDb.url, max: RAW_POOL_SIZE });
   pool.on('error', reportIdleClientError);
   resources.onRelease('close raw pool', () => pool.end());
-  const rawRegistration = await RawRegistration.start(pool, rawDb.url);
-  resources.onRelease('close raw metadata', () => rawRegistration.close());
+  const rawRegistration = new RawRegistration(pool);
   // The body is parsed as the API would receive it; the same request as the API's.
   const rawTransaction = () =>
     rawRegistration.create(

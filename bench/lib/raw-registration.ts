@@ -4,15 +4,15 @@ import { OutboxWriter } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
-import { registrationWrites } from '../../apps/registration/src/beneficiaries/beneficiary-events';
+import { appendRegistered } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
 import { checkInputOf } from '../../apps/registration/src/beneficiaries/duplicate-gate';
-import { BeneficiaryInsert } from '../../apps/registration/src/beneficiaries/beneficiary-insert';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
+import { insertBeneficiary } from '../../apps/registration/src/beneficiaries/beneficiary.repository';
 import type { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
 import { SearchKeysService } from '../../apps/registration/src/beneficiaries/search-keys.service';
 import { protectionKeysFrom } from '../../apps/registration/src/data-protection/protection-keys';
@@ -60,7 +60,7 @@ export async function migrateRegistration(url: string): Promise<void> {
 
 /**
  * Registration's TypeORM data source, initialised (one idle connection) only for its entity
- * metadata, from which the service builds its INSERT; destroy it when done.
+ * metadata, from which the registry loader builds its multi-row INSERTs; destroy it when done.
  */
 export function registrationMetadata(url: string): Promise<DataSource> {
   return new DataSource(
@@ -79,13 +79,12 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
 
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
- * links or a duplicate override), over a bare `pg` pool: ONE statement looking up duplicate
- * candidates and, if there are none, writing the beneficiary row with its encrypted columns and
- * reference number, its search keys, the audit row and the outbox row, selecting the NOTIFY
- * (ADR 0010). The SQL texts are the service's own (its helpers run over pg instead of TypeORM),
- * and so is the domain work done in JavaScript (normalisation, AES-GCM of five fields, HMAC search
- * keys, the event envelope). Left out: HTTP, validation, authentication, Nest, TypeORM's query
- * execution, logging, and the relay.
+ * links or a duplicate override) over a bare `pg` pool: the duplicate lookup, then one transaction
+ * writing the beneficiary row with its encrypted columns, reference number and search keys, the
+ * audit entry, and the outbox row with its NOTIFY. The SQL is the service's own (its repository and
+ * helpers run over pg instead of TypeORM), and so is the domain work done in JavaScript
+ * (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left out: HTTP,
+ * validation, authentication, Nest, TypeORM's query execution, logging, and the relay.
  */
 export class RawRegistration {
   private readonly protection = devProtection();
@@ -93,33 +92,16 @@ export class RawRegistration {
   private readonly outbox = new OutboxWriter();
   private readonly audit = new AuditService(undefined as unknown as DataSource);
 
-  private constructor(
-    private readonly pool: Pool,
-    private readonly insert: BeneficiaryInsert,
-    private readonly metadataSource: DataSource,
-  ) {}
-
-  /**
-   * TypeORM is used once, to read the entity metadata the service builds its INSERT from (one
-   * idle connection); every statement of the ceiling then goes through `pool`.
-   */
-  static async start(pool: Pool, url: string): Promise<RawRegistration> {
-    const metadataSource = await registrationMetadata(url);
-    return new RawRegistration(pool, BeneficiaryInsert.of(metadataSource), metadataSource);
-  }
-
-  async close(): Promise<void> {
-    await this.metadataSource.destroy();
-  }
+  constructor(private readonly pool: Pool) {}
 
   /** One registration; resolves true (201) or to the reason it failed. */
   async create(body: Record<string, unknown>): Promise<true | string> {
     const { protector, searchKeys } = this.protection;
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
-    // Like the service without links or a duplicate override: no transaction, one statement that
-    // starts with the duplicate lookup (ADR 0010).
     // The bench's bodies always carry names, so there is always something to look up.
-    const lookup = this.detector.lookup(checkInputOf(draft)!, RAW_PRINCIPAL);
+    const input = checkInputOf(draft)!;
+    const found = await this.detector.check(managerOver(this.pool), input, RAW_PRINCIPAL);
+    if (found.length > 0) return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
     const id = uuidv7();
     const now = new Date();
     const { personal, ...clear } = draft;
@@ -133,29 +115,52 @@ export class RawRegistration {
       version: 1,
       createdAt: now,
       updatedAt: now,
-    } as unknown as BeneficiaryEntity;
-    const { sql, params } = this.insert.statement(entity, {
-      unlessFound: lookup.statement,
-      year: now.getUTCFullYear(),
-      searchKeys: searchKeys.keysFor(personal),
-      ...registrationWrites({
-        outbox: this.outbox,
-        audit: this.audit,
-        entity,
-        entry: {
-          actor: RAW_PRINCIPAL,
-          action: 'create',
-          resourceType: 'beneficiary',
-          resourceIds: [id],
-          reason: null,
-        },
-      }),
+    } as BeneficiaryEntity;
+    await this.transaction(async (em) => {
+      const keys = searchKeys.keysFor(personal);
+      entity.reference = await insertBeneficiary(em, {
+        row: entity,
+        year: now.getUTCFullYear(),
+        searchKeys: keys,
+      });
+      await this.audit.record(em, {
+        actor: RAW_PRINCIPAL,
+        action: 'create',
+        resourceType: 'beneficiary',
+        resourceIds: [id],
+        reason: null,
+      });
+      await appendRegistered({ outbox: this.outbox, em, entity });
     });
-    const { rows } = await this.pool.query<Record<string, unknown>>(sql, params);
-    const found = this.insert.applyReturned(entity, rows[0]);
-    if (found.length > 0) {
-      return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
-    }
     return true;
   }
+
+  private async transaction(work: (em: EntityManager) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(managerOver(client, { inTransaction: true }));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * What the service's SQL helpers use of an EntityManager (`query`, and whether a transaction is
+ * open), over a `pg` pool or client instead of TypeORM.
+ */
+function managerOver(
+  queryable: Pool | PoolClient,
+  options: { inTransaction?: boolean } = {},
+): EntityManager {
+  return {
+    query: async (sql: string, params: unknown[]) =>
+      (await queryable.query<Record<string, unknown>>(sql, params)).rows,
+    queryRunner: { isTransactionActive: options.inTransaction ?? false },
+  } as unknown as EntityManager;
 }

@@ -5,7 +5,7 @@ import { TestService, testNatsUrl, waitFor } from '@mrm/testing';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   BusNamespace,
   JetStreamClient,
@@ -13,12 +13,10 @@ import {
   MESSAGING_OPTIONS,
   MessagingMetrics,
   NOTIFIED_IDS_MAX,
-  outboxNotify,
   OutboxRelay,
   OutboxWriter,
 } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
-import { combineStatements } from '@mrm/persistence';
 
 // The producer side: nothing published for a rolled-back transaction, everything committed
 // published exactly once, also across a relay crash between publishing and marking, and by
@@ -165,19 +163,15 @@ describe('transactional outbox', () => {
     try {
       const id = uuidv7();
       // Committed by another process (a second replica, say): its own connection, not the pool.
-      const notify = outboxNotify('appended');
-      const append = combineStatements(
-        [
-          {
-            name: 'appended',
-            statement: app
-              .get(OutboxWriter)
-              .eventStatement(beneficiaryRegisteredV1, data(id), { subject: id, id }),
-          },
-        ],
-        { sql: `SELECT ${notify.sql}`, params: notify.params },
-      );
-      await raw.query(append.sql, append.params);
+      const overRaw = {
+        query: async (sql: string, params: unknown[]) => (await raw.query(sql, params)).rows,
+        queryRunner: { isTransactionActive: true },
+      } as unknown as EntityManager;
+      await raw.query('BEGIN');
+      await app
+        .get(OutboxWriter)
+        .append(overRaw, beneficiaryRegisteredV1, data(id), { subject: id, id });
+      await raw.query('COMMIT');
 
       await waitFor(
         async () =>

@@ -1,4 +1,3 @@
-export * from './combined-statement';
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './persistence.module';

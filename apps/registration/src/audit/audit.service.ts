@@ -3,7 +3,6 @@ import type { Principal } from '@mrm/auth';
 import { uuidv7 } from '@mrm/contracts';
 import { decodeCursor, toPage, type Page } from '@mrm/http';
 import { currentContext } from '@mrm/observability';
-import type { SqlStatement } from '@mrm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction } from './audit-actions';
 import {
@@ -42,30 +41,18 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(em: EntityManager | undefined, entry: AuditRecordInput): Promise<void> {
-    const { sql, params } = this.entryStatement(entry);
-    await (em ?? this.dataSource.manager).query(sql, params);
-  }
-
-  /**
-   * The INSERT of one entry, to write it as part of a change's own statement (`combineStatements`);
-   * with `onlyIf`, an SQL condition of that statement, only when it holds.
-   */
-  entryStatement(entry: AuditRecordInput, onlyIf?: string): SqlStatement {
-    return {
-      sql: onlyIf ? `${ENTRY_INSERT} SELECT ${ENTRY_VALUES} WHERE ${onlyIf}` : ENTRY_SQL,
-      params: [
-        uuidv7(),
-        entry.actor.sub,
-        entry.actor.org,
-        entry.actor.roles,
-        entry.action,
-        entry.resourceType,
-        [...entry.resourceIds],
-        entry.reason ?? null,
-        currentContext()?.correlationId ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
-      ],
-    };
+    await (em ?? this.dataSource.manager).query(ENTRY_SQL, [
+      uuidv7(),
+      entry.actor.sub,
+      entry.actor.org,
+      entry.actor.roles,
+      entry.action,
+      entry.resourceType,
+      [...entry.resourceIds],
+      entry.reason ?? null,
+      currentContext()?.correlationId ?? null,
+      entry.details ? JSON.stringify(entry.details) : null,
+    ]);
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntryResponseDto>> {
@@ -101,10 +88,9 @@ export class AuditService {
   }
 }
 
-// Microsecond text of the sort key: a JavaScript Date would drop the microseconds and skip rows.
-const ENTRY_INSERT = `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action,
-         resource_type, resource_ids, reason, correlation_id, details)`;
-const ENTRY_VALUES = `$1, now(), $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10`;
-const ENTRY_SQL = `${ENTRY_INSERT} VALUES (${ENTRY_VALUES})`;
+const ENTRY_SQL = `INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action,
+         resource_type, resource_ids, reason, correlation_id, details)
+       VALUES ($1, now(), $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10)`;
 
+// Microsecond text of the sort key: a JavaScript Date would drop the microseconds and skip rows.
 const CURSOR_TEXT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -6,7 +6,7 @@ import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
-import { appendUpdated, registrationWrites } from './beneficiary-events';
+import { appendRegistered, appendUpdated } from './beneficiary-events';
 import {
   applyPatch,
   draftFromRequest,
@@ -14,11 +14,12 @@ import {
   type BeneficiaryDraft,
 } from './beneficiary-input';
 import { insertLinks, loadLinks, replaceLinks } from './beneficiary-links';
-import { BeneficiaryInsert } from './beneficiary-insert';
 import { BeneficiaryEntity } from './beneficiary.entity';
+import { insertBeneficiary } from './beneficiary.repository';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
-import { DuplicateGate, probableDuplicate } from './duplicate-gate';
+import type { DuplicateCandidate } from './duplicate-detector';
+import { DuplicateGate } from './duplicate-gate';
 import type { BeneficiaryView } from './dto/beneficiary.response.dto';
 import type { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
 import type { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
@@ -70,93 +71,47 @@ export class BeneficiariesService {
 
   /**
    * Registers a beneficiary unless it may be a duplicate (409 unless overridden with a reason): the
-   * duplicate lookup, row, reference number, search keys, audit entry and
-   * `beneficiary.registered.v1` in one statement, atomic by itself. Declared links and the review
-   * of overridden duplicates add statements of their own: then a transaction holds them together.
+   * row, its reference number, search keys, audit entry, links and `beneficiary.registered.v1` in
+   * one transaction; overridden candidates are queued for review in it.
    */
   async create(input: {
     request: RegisterBeneficiaryRequestDto;
     principal: Principal;
     reason?: string | null;
   }): Promise<BeneficiaryView> {
-    const { request } = input;
-    const needsTransaction = (request.links ?? []).length > 0 || !!request.duplicateOverride;
-    return needsTransaction
-      ? this.dataSource.transaction((em) => this.register(em, input))
-      : this.register(this.dataSource.manager, input);
-  }
-
-  private async register(
-    em: EntityManager,
-    input: { request: RegisterBeneficiaryRequestDto; principal: Principal; reason?: string | null },
-  ): Promise<BeneficiaryView> {
     const { request, principal } = input;
     const draft = draftFromRequest(request);
     const links = request.links ?? [];
+    const em = this.dataSource.manager;
     await this.assertLinkable(em, principal, links, undefined);
-    // Without an override, the duplicate lookup is the first part of the insert's own statement
-    // (ADR 0010); with one, its candidates are needed first, for the audit entry and the review.
-    const lookup = request.duplicateOverride
-      ? undefined
-      : this.duplicates.lookup({ draft, principal });
-    const overridden = lookup
-      ? []
-      : await this.duplicates.check({ em, draft, principal, override: request.duplicateOverride });
-    const id = uuidv7();
-    const now = new Date();
-    const entity = em.create(BeneficiaryEntity, {
-      ...this.columnsOf(id, draft),
-      id,
-      ownerOrg: principal.org,
-      createdBy: principal.sub,
-      status: 'registered',
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+    const override = request.duplicateOverride;
+    const overridden = await this.duplicates.check({ em, draft, principal, override });
+    const entity = this.newEntity(draft, principal);
+    await this.dataSource.transaction(async (tx) => {
+      entity.reference = await insertBeneficiary(tx, {
+        row: entity,
+        year: entity.createdAt.getUTCFullYear(),
+        searchKeys: this.searchKeys.keysFor(draft.personal),
+      });
+      await this.audit.record(tx, {
+        actor: principal,
+        action: 'create',
+        resourceType: RESOURCE,
+        resourceIds: [entity.id],
+        reason: input.reason,
+        details: overrideDetails(override, overridden),
+      });
+      await appendRegistered({ outbox: this.outbox, em: tx, entity });
+      await insertLinks(tx, entity.id, links);
+      await this.duplicates.queueForReview({
+        em: tx,
+        beneficiaryId: entity.id,
+        candidates: overridden,
+        principal,
+      });
     });
-    // Sets `entity.reference`. A new id has no keys or links yet, so nothing needs deleting first.
-    const found = await BeneficiaryInsert.of(this.dataSource).insert(em, entity, {
-      ...(lookup ? { unlessFound: lookup.statement } : {}),
-      year: now.getUTCFullYear(),
-      searchKeys: this.searchKeys.keysFor(draft.personal),
-      ...registrationWrites({
-        outbox: this.outbox,
-        audit: this.audit,
-        entity,
-        entry: {
-          actor: principal,
-          action: 'create',
-          resourceType: RESOURCE,
-          resourceIds: [id],
-          reason: input.reason,
-          // An override needs a reason and a trace: which candidates the caller chose to ignore.
-          ...(overridden.length > 0 && request.duplicateOverride
-            ? {
-                details: {
-                  duplicateOverride: {
-                    reason: request.duplicateOverride.reason,
-                    candidateIds: overridden.map((candidate) => candidate.id),
-                  },
-                },
-              }
-            : {}),
-        },
-      }),
-    });
-    if (lookup && found.length > 0) throw probableDuplicate(lookup.candidatesOf(found));
-    await insertLinks(em, id, links);
-    await this.duplicates.queueForReview({
-      em,
-      beneficiaryId: id,
-      candidates: overridden,
-      principal,
-    });
-    // A new record's links are the ones just written (none unless the request declared some).
-    return {
-      entity,
-      personal: draft.personal,
-      links: links.length > 0 ? await loadLinks(em, id) : [],
-    };
+    const savedLinks = links.length > 0 ? await loadLinks(em, entity.id) : [];
+    return { entity, personal: draft.personal, links: savedLinks };
   }
 
   /** A full record, decrypted; every read is audited. */
@@ -220,9 +175,26 @@ export class BeneficiariesService {
     });
   }
 
-  private columnsOf(id: string, draft: BeneficiaryDraft): Partial<BeneficiaryEntity> {
+  // A new record as the table's defaults would complete it, its reference still to be numbered.
+  private newEntity(draft: BeneficiaryDraft, principal: Principal): BeneficiaryEntity {
     const { personal, ...clear } = draft;
-    return { ...clear, ...this.protector.seal(id, personal) };
+    const id = uuidv7();
+    const now = new Date();
+    return Object.assign(new BeneficiaryEntity(), {
+      ...clear,
+      ...this.protector.seal(id, personal),
+      id,
+      ownerOrg: principal.org,
+      createdBy: principal.sub,
+      status: 'registered',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      closureReason: null,
+      closedAt: null,
+      mergedInto: null,
+      erasedAt: null,
+    });
   }
 
   private async assertLinkable(
@@ -261,4 +233,14 @@ export class BeneficiariesService {
       });
     }
   }
+}
+
+// An override needs a reason and a trace: which candidates the caller chose to ignore.
+function overrideDetails(
+  override: { reason: string } | undefined,
+  overridden: readonly DuplicateCandidate[],
+): Record<string, unknown> | undefined {
+  if (!override || overridden.length === 0) return undefined;
+  const candidateIds = overridden.map((candidate) => candidate.id);
+  return { duplicateOverride: { reason: override.reason, candidateIds } };
 }

@@ -1,5 +1,4 @@
 import type { Principal } from '@mrm/auth';
-import type { SqlStatement } from '@mrm/persistence';
 import type { EntityManager } from 'typeorm';
 import type { BeneficiaryNames, IdentityDocument } from './beneficiary-identity';
 
@@ -21,16 +20,8 @@ export interface DuplicateCheckInput {
   readonly documents: readonly IdentityDocument[];
 }
 
-/** A candidate lookup that create runs as the first part of its own statement (ADR 0010). */
-export interface DuplicateLookup {
-  /** A SELECT of the candidates; create writes nothing when it returns a row. */
-  readonly statement: SqlStatement;
-  /** The candidates from the lookup's rows, as JSON objects in any order. */
-  candidatesOf(rows: ReadonlyArray<Record<string, unknown>>): DuplicateCandidate[];
-}
-
 /**
- * Implemented by duplicates/ and bound to {@link DUPLICATE_DETECTOR}. Create calls it inside its
+ * Implemented by duplicates/ and bound to {@link DUPLICATE_DETECTOR}. Create calls it before its
  * transaction; any candidate answers 409 `PROBABLE_DUPLICATE` unless the caller overrides with a
  * reason.
  */
@@ -40,12 +31,6 @@ export interface DuplicateDetector {
     input: DuplicateCheckInput,
     principal: Principal,
   ): Promise<DuplicateCandidate[]>;
-
-  /**
-   * The same lookup as {@link check}, as SQL: a create without override or links then checks and
-   * writes in one round trip. Without it, create calls `check` first.
-   */
-  lookup?(input: DuplicateCheckInput, principal: Principal): DuplicateLookup;
 
   /**
    * Queues the candidates a caller overrode, paired with the new record, for review by

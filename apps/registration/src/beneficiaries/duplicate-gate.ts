@@ -9,13 +9,11 @@ import {
   type DuplicateCandidate,
   type DuplicateCheckInput,
   type DuplicateDetector,
-  type DuplicateLookup,
 } from './duplicate-detector';
 
 /**
  * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) before the
- * create's write, or hands its lookup to the create's statement, and turns its candidates into 409
- * `PROBABLE_DUPLICATE`.
+ * create's write, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
  */
 @Injectable()
 export class DuplicateGate {
@@ -37,18 +35,6 @@ export class DuplicateGate {
     const candidates = await detector.check(input.em, checked, input.principal);
     if (candidates.length > 0 && !input.override) throw probableDuplicate(candidates);
     return candidates;
-  }
-
-  /**
-   * The detector's lookup as SQL, for a create without override to run in its own statement; its
-   * candidates then go to {@link probableDuplicate}. Undefined when there is nothing to look up
-   * or the detector has no SQL form: then create calls {@link check}.
-   */
-  lookup(input: { draft: BeneficiaryDraft; principal: Principal }): DuplicateLookup | undefined {
-    const detector = this.duplicateDetector();
-    const checked = checkInputOf(input.draft);
-    if (!detector?.lookup || !checked) return undefined;
-    return detector.lookup(checked, input.principal);
   }
 
   /** Hands the overridden candidates of a new record to the review queue (same transaction). */
@@ -93,7 +79,7 @@ export function checkInputOf(draft: BeneficiaryDraft): DuplicateCheckInput | und
 }
 
 /** 409 `PROBABLE_DUPLICATE` with the candidates' ids, references and reasons. */
-export function probableDuplicate(candidates: readonly DuplicateCandidate[]): Error {
+function probableDuplicate(candidates: readonly DuplicateCandidate[]): Error {
   const error = new BeneficiaryError('PROBABLE_DUPLICATE', {
     detail:
       'Check the candidates; to register anyway, repeat the request with duplicateOverride.reason',

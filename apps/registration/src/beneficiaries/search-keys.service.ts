@@ -15,23 +15,6 @@ export interface SearchKey {
   readonly hash: string;
 }
 
-/**
- * `INSERT` of search keys given as SQL expressions (a beneficiary id, and parallel text arrays of
- * kinds and hashes), when the SQL condition `onlyIf` holds; shared by `replaceKeys` and the create
- * statement that inlines it as a CTE.
- */
-export function searchKeyInsertSql(
-  id: string,
-  kinds: string,
-  hashes: string,
-  onlyIf?: string,
-): string {
-  return `INSERT INTO beneficiary_search_key (beneficiary_id, kind, hash)
-       SELECT ${id}, kind, hash FROM unnest(${kinds}::text[], ${hashes}::text[]) AS k(kind, hash)
-       ${onlyIf ? `WHERE ${onlyIf}` : ''}
-       ON CONFLICT DO NOTHING`;
-}
-
 // Create computes the keys of one identity twice (duplicate check, then the keys it stores); a
 // few recent results spare the second round of normalisation, phonetic keys and HMACs. They are
 // found by a keyed hash of the identity, so that no name, phone or document number stays in memory
@@ -113,7 +96,7 @@ export class SearchKeysService {
   ): Promise<void> {
     await em.query('DELETE FROM beneficiary_search_key WHERE beneficiary_id = $1', [beneficiaryId]);
     if (keys.length === 0) return;
-    await em.query(searchKeyInsertSql('$1::uuid', '$2', '$3'), [
+    await em.query(INSERT_KEYS_SQL, [
       beneficiaryId,
       keys.map((key) => key.kind),
       keys.map((key) => key.hash),
@@ -139,3 +122,7 @@ export class SearchKeysService {
     return rows.map((row) => row.id);
   }
 }
+
+const INSERT_KEYS_SQL = `INSERT INTO beneficiary_search_key (beneficiary_id, kind, hash)
+       SELECT $1::uuid, kind, hash FROM unnest($2::text[], $3::text[]) AS k(kind, hash)
+       ON CONFLICT DO NOTHING`;

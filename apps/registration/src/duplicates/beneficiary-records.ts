@@ -1,4 +1,3 @@
-import type { SqlStatement } from '@mrm/persistence';
 import type { EntityManager } from 'typeorm';
 
 // The read-only view of the beneficiary table that duplicate detection and review need: clear
@@ -43,31 +42,20 @@ export interface CandidateQuery {
  * (strong), or a full-name key with the same nationality and a birth year within ±1 year (±2 when
  * either year is estimated). Strong matches first, then oldest first: `rank` 1, 2…
  */
-export function candidateRecordsStatement(input: CandidateQuery): SqlStatement {
-  return {
-    sql: CANDIDATES_SQL,
-    params: [
-      [...input.documentHashes],
-      [...input.phoneHashes],
-      [...input.nameHashes],
-      input.nationality,
-      input.birthYear,
-      input.birthYearEstimated,
-    ],
-  };
-}
-
-/** The rows of {@link candidateRecordsStatement}, in rank order. */
 export async function findCandidateRecords(
   em: EntityManager,
   input: CandidateQuery,
 ): Promise<CandidateRow[]> {
-  const { sql, params } = candidateRecordsStatement(input);
-  return em.query(sql, params);
+  return em.query(CANDIDATES_SQL, [
+    [...input.documentHashes],
+    [...input.phoneHashes],
+    [...input.nameHashes],
+    input.nationality,
+    input.birthYear,
+    input.birthYearEstimated,
+  ]);
 }
 
-// Also run as the first part of create's statement (ADR 0010), where the rows are read as JSON:
-// hence the explicit rank rather than the order of the result.
 const CANDIDATES_SQL = `SELECT b.id, b.reference,
             bool_or(k.kind = 'document') AS document,
             bool_or(k.kind = 'phone') AS phone,

@@ -6,11 +6,9 @@ import type {
   DuplicateCandidate,
   DuplicateCheckInput,
   DuplicateDetector,
-  DuplicateLookup,
 } from '../beneficiaries/duplicate-detector';
 import { SearchKeysService, type SearchKeyKind } from '../beneficiaries/search-keys.service';
 import {
-  candidateRecordsStatement,
   findCandidateRecords,
   type CandidateQuery,
   type CandidateRow,
@@ -41,17 +39,6 @@ export class DuplicateDetectorService implements DuplicateDetector {
   ): Promise<DuplicateCandidate[]> {
     const rows = await findCandidateRecords(em, this.candidateQuery(input));
     return rows.map(candidateOf);
-  }
-
-  lookup(input: DuplicateCheckInput, _principal: Principal): DuplicateLookup {
-    return {
-      statement: candidateRecordsStatement(this.candidateQuery(input)),
-      candidatesOf: (rows) =>
-        (rows as unknown as CandidateRow[])
-          .slice()
-          .sort((a, b) => a.rank - b.rank)
-          .map(candidateOf),
-    };
   }
 
   private candidateQuery(input: DuplicateCheckInput): CandidateQuery {
