@@ -4,15 +4,15 @@ import { OutboxWriter } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
-import { appendRegistered } from '../../apps/registration/src/beneficiaries/beneficiary-events';
+import { registeredRow } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
 import { checkInputOf } from '../../apps/registration/src/beneficiaries/duplicate-gate';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
-import { insertBeneficiary } from '../../apps/registration/src/beneficiaries/beneficiary.repository';
+import { insertRegistration } from '../../apps/registration/src/beneficiaries/beneficiary.repository';
 import type { RegisterBeneficiaryRequestDto } from '../../apps/registration/src/beneficiaries/dto/register-beneficiary.request.dto';
 import { SearchKeysService } from '../../apps/registration/src/beneficiaries/search-keys.service';
 import { protectionKeysFrom } from '../../apps/registration/src/data-protection/protection-keys';
@@ -79,7 +79,7 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
 
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
- * links or a duplicate override) over a bare `pg` pool: the duplicate lookup, then one transaction
+ * links or a duplicate override) over a bare `pg` pool: the duplicate lookup, then one statement
  * writing the beneficiary row with its encrypted columns, reference number and search keys, the
  * audit entry, and the outbox row with its NOTIFY. The SQL is the service's own (its repository and
  * helpers run over pg instead of TypeORM), and so is the domain work done in JavaScript
@@ -116,51 +116,27 @@ export class RawRegistration {
       createdAt: now,
       updatedAt: now,
     } as BeneficiaryEntity;
-    await this.transaction(async (em) => {
-      const keys = searchKeys.keysFor(personal);
-      entity.reference = await insertBeneficiary(em, {
-        row: entity,
-        year: now.getUTCFullYear(),
-        searchKeys: keys,
-      });
-      await this.audit.record(em, {
+    await insertRegistration(managerOver(this.pool), {
+      row: entity,
+      year: now.getUTCFullYear(),
+      searchKeys: searchKeys.keysFor(personal),
+      auditEntry: this.audit.entryValues({
         actor: RAW_PRINCIPAL,
         action: 'create',
         resourceType: 'beneficiary',
         resourceIds: [id],
         reason: null,
-      });
-      await appendRegistered({ outbox: this.outbox, em, entity });
+      }),
+      event: registeredRow(this.outbox, entity),
     });
     return true;
   }
-
-  private async transaction(work: (em: EntityManager) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(managerOver(client, { inTransaction: true }));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 }
 
-/**
- * What the service's SQL helpers use of an EntityManager (`query`, and whether a transaction is
- * open), over a `pg` pool or client instead of TypeORM.
- */
-function managerOver(
-  queryable: Pool | PoolClient,
-  options: { inTransaction?: boolean } = {},
-): EntityManager {
+/** What the service's SQL helpers use of an EntityManager, `query`, over a bare `pg` pool. */
+function managerOver(pool: Pool): EntityManager {
   return {
     query: async (sql: string, params: unknown[]) =>
-      (await queryable.query<Record<string, unknown>>(sql, params)).rows,
-    queryRunner: { isTransactionActive: options.inTransaction ?? false },
+      (await pool.query<Record<string, unknown>>(sql, params)).rows,
   } as unknown as EntityManager;
 }

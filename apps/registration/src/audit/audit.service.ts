@@ -41,7 +41,15 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(em: EntityManager | undefined, entry: AuditRecordInput): Promise<void> {
-    await (em ?? this.dataSource.manager).query(ENTRY_SQL, [
+    await (em ?? this.dataSource.manager).query(ENTRY_SQL, this.entryValues(entry));
+  }
+
+  /**
+   * The values of one entry in the column order of its INSERT (`at` is `now()`), for a change that
+   * writes its entry in its own statement.
+   */
+  entryValues(entry: AuditRecordInput): unknown[] {
+    return [
       uuidv7(),
       entry.actor.sub,
       entry.actor.org,
@@ -52,7 +60,7 @@ export class AuditService {
       entry.reason ?? null,
       currentContext()?.correlationId ?? null,
       entry.details ? JSON.stringify(entry.details) : null,
-    ]);
+    ];
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntryResponseDto>> {

@@ -6,7 +6,7 @@ import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
-import { appendRegistered, appendUpdated } from './beneficiary-events';
+import { appendUpdated, registeredRow } from './beneficiary-events';
 import {
   applyPatch,
   draftFromRequest,
@@ -15,7 +15,7 @@ import {
 } from './beneficiary-input';
 import { insertLinks, loadLinks, replaceLinks } from './beneficiary-links';
 import { BeneficiaryEntity } from './beneficiary.entity';
-import { insertBeneficiary } from './beneficiary.repository';
+import { insertRegistration } from './beneficiary.repository';
 import { BeneficiaryError } from './beneficiary.errors';
 import { BeneficiaryProtector } from './beneficiary.protector';
 import type { DuplicateCandidate } from './duplicate-detector';
@@ -71,8 +71,8 @@ export class BeneficiariesService {
 
   /**
    * Registers a beneficiary unless it may be a duplicate (409 unless overridden with a reason): the
-   * row, its reference number, search keys, audit entry, links and `beneficiary.registered.v1` in
-   * one transaction; overridden candidates are queued for review in it.
+   * row, its reference number, search keys, audit entry and `beneficiary.registered.v1` in one
+   * statement; declared links and overridden candidates queued for review in a transaction with it.
    */
   async create(input: {
     request: RegisterBeneficiaryRequestDto;
@@ -87,29 +87,29 @@ export class BeneficiariesService {
     const override = request.duplicateOverride;
     const overridden = await this.duplicates.check({ em, draft, principal, override });
     const entity = this.newEntity(draft, principal);
-    await this.dataSource.transaction(async (tx) => {
-      entity.reference = await insertBeneficiary(tx, {
+    const write = async (tx: EntityManager) => {
+      entity.reference = await insertRegistration(tx, {
         row: entity,
         year: entity.createdAt.getUTCFullYear(),
         searchKeys: this.searchKeys.keysFor(draft.personal),
+        auditEntry: this.audit.entryValues({
+          actor: principal,
+          action: 'create',
+          resourceType: RESOURCE,
+          resourceIds: [entity.id],
+          reason: input.reason,
+          details: overrideDetails(override, overridden),
+        }),
+        event: registeredRow(this.outbox, entity),
       });
-      await this.audit.record(tx, {
-        actor: principal,
-        action: 'create',
-        resourceType: RESOURCE,
-        resourceIds: [entity.id],
-        reason: input.reason,
-        details: overrideDetails(override, overridden),
-      });
-      await appendRegistered({ outbox: this.outbox, em: tx, entity });
       await insertLinks(tx, entity.id, links);
-      await this.duplicates.queueForReview({
-        em: tx,
-        beneficiaryId: entity.id,
-        candidates: overridden,
-        principal,
-      });
-    });
+      const review = { em: tx, beneficiaryId: entity.id, candidates: overridden, principal };
+      await this.duplicates.queueForReview(review);
+    };
+    // The statement is atomic by itself: only links or a review to queue need a transaction.
+    await (links.length > 0 || overridden.length > 0
+      ? this.dataSource.transaction(write)
+      : write(em));
     const savedLinks = links.length > 0 ? await loadLinks(em, entity.id) : [];
     return { entity, personal: draft.personal, links: savedLinks };
   }

@@ -2,8 +2,9 @@ import {
   beneficiaryRegisteredV1,
   beneficiaryUpdatedV1,
   type BeneficiaryDimensions,
+  type BeneficiaryRegisteredV1,
 } from '@mrm/contracts';
-import type { OutboxWriter } from '@mrm/messaging';
+import type { OutboxRowValues, OutboxWriter } from '@mrm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { BeneficiaryEntity } from './beneficiary.entity';
 
@@ -26,21 +27,11 @@ export function dimensionsOf(entity: BeneficiaryEntity): BeneficiaryDimensions {
   };
 }
 
-/** `beneficiary.registered.v1` of a new record, in the caller's transaction. */
-export async function appendRegistered(input: {
-  outbox: OutboxWriter;
-  em: EntityManager;
-  entity: BeneficiaryEntity;
-}): Promise<void> {
-  const { entity } = input;
-  await input.outbox.append(
-    input.em,
+/** The outbox row of `beneficiary.registered.v1`; its statement sets the reference it numbers. */
+export function registeredRow(outbox: OutboxWriter, entity: BeneficiaryEntity): OutboxRowValues {
+  return outbox.row<BeneficiaryRegisteredV1, 'reference'>(
     beneficiaryRegisteredV1,
-    {
-      ...dimensionsOf(entity),
-      reference: entity.reference,
-      registeredAt: entity.createdAt.toISOString(),
-    },
+    { ...dimensionsOf(entity), registeredAt: entity.createdAt.toISOString() },
     { subject: entity.id },
   );
 }

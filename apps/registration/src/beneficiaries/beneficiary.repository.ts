@@ -1,3 +1,4 @@
+import { OUTBOX_CHANNEL, type OutboxRowValues } from '@mrm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { BeneficiaryEntity } from './beneficiary.entity';
 import type { SearchKey } from './search-keys.service';
@@ -33,9 +34,10 @@ export type NewBeneficiaryRow = Pick<
   | 'vulnerabilitiesEnc'
 >;
 
-// The row, numbered `MA-<year>-<6+ digits>` from the sequence ($1 is the year), and its search
-// keys in the same statement. lpad() would truncate a longer number, hence greatest().
-const INSERT_BENEFICIARY_SQL = `WITH inserted AS (
+// One statement, atomic by itself: the row, numbered `MA-<year>-<6+ digits>` from the sequence
+// ($1 is the year; lpad() alone would truncate a longer number), its search keys, its audit entry,
+// and its outbox row with the reference set in the event, then the NOTIFY that wakes the relay.
+const INSERT_REGISTRATION_SQL = `WITH inserted AS (
   INSERT INTO beneficiary (reference, id, owner_org, created_by, status, version, created_at,
     updated_at, category, sex, birth_date, birth_year, birth_year_estimated, nationality,
     country_of_origin, return_country, languages, region_code, programme_code, education_level,
@@ -50,20 +52,53 @@ const INSERT_BENEFICIARY_SQL = `WITH inserted AS (
   SELECT inserted.id, k.kind, k.hash
   FROM inserted, unnest($28::text[], $29::text[]) AS k(kind, hash)
   ON CONFLICT DO NOTHING
+), audited AS (
+  INSERT INTO audit_entry (id, at, actor_sub, actor_org, actor_roles, action, resource_type,
+    resource_ids, reason, correlation_id, details)
+  VALUES ($30, now(), $31, $32, $33, $34, $35, $36::uuid[], $37, $38, $39)
+), appended AS (
+  INSERT INTO outbox_message (id, type, subject, payload, occurred_at)
+  SELECT $40, $41, $42, jsonb_set($43::jsonb, '{data,reference}', to_jsonb(inserted.reference)), $44
+  FROM inserted
+  RETURNING id
 )
-SELECT reference FROM inserted`;
+SELECT inserted.reference, pg_notify($45, appended.id::text) FROM inserted, appended`;
 
 /**
- * Inserts a new beneficiary and its search keys, numbering its reference for `year`; returns the
- * reference. Inside the caller's transaction.
+ * Registers a new beneficiary in one statement: the row, its reference number for `year`, its
+ * search keys, its audit entry (`AuditService.entryValues`) and its outbox row (`OutboxWriter.row`,
+ * without the reference, which is set from the row). Returns the reference.
  */
-export async function insertBeneficiary(
+export async function insertRegistration(
   em: EntityManager,
-  input: { row: NewBeneficiaryRow; year: number; searchKeys: readonly SearchKey[] },
+  input: {
+    row: NewBeneficiaryRow;
+    year: number;
+    searchKeys: readonly SearchKey[];
+    auditEntry: readonly unknown[];
+    event: OutboxRowValues;
+  },
 ): Promise<string> {
-  const { row, searchKeys } = input;
-  const [inserted] = await em.query<Array<{ reference: string }>>(INSERT_BENEFICIARY_SQL, [
+  const { searchKeys, event } = input;
+  const [inserted] = await em.query<Array<{ reference: string }>>(INSERT_REGISTRATION_SQL, [
     input.year,
+    ...rowValues(input.row),
+    searchKeys.map((key) => key.kind),
+    searchKeys.map((key) => key.hash),
+    ...input.auditEntry,
+    event.id,
+    event.type,
+    event.subject,
+    event.payload,
+    event.occurredAt,
+    OUTBOX_CHANNEL,
+  ]);
+  return inserted.reference;
+}
+
+// $2…$27 of the INSERT, in its column order.
+function rowValues(row: NewBeneficiaryRow): unknown[] {
+  return [
     row.id,
     row.ownerOrg,
     row.createdBy,
@@ -90,8 +125,5 @@ export async function insertBeneficiary(
     row.addressEnc,
     row.documentsEnc,
     row.vulnerabilitiesEnc,
-    searchKeys.map((key) => key.kind),
-    searchKeys.map((key) => key.hash),
-  ]);
-  return inserted.reference;
+  ];
 }

@@ -10,6 +10,16 @@ export const OUTBOX_CHANNEL = 'mrm_outbox';
 /** At most this many ids ride on one notification: a NOTIFY payload is limited to 8000 bytes. */
 export const NOTIFIED_IDS_MAX = 200;
 
+/** An outbox row's values, for a change that writes it in its own statement (see `row`). */
+export interface OutboxRowValues {
+  readonly id: string;
+  readonly type: string;
+  readonly subject: string;
+  /** The envelope as JSON text. */
+  readonly payload: string;
+  readonly occurredAt: string;
+}
+
 /**
  * Appends events to the outbox inside the caller's transaction. This is the only way a service
  * emits an event: nothing is published to NATS from a business transaction.
@@ -43,6 +53,26 @@ export class OutboxWriter {
       envelopes.map((envelope) => envelope.time),
       OUTBOX_CHANNEL,
     ]);
+  }
+
+  /**
+   * The row `append` would write, for a repository that inserts it in the statement of its change
+   * (atomic with it) and selects `pg_notify(OUTBOX_CHANNEL, <its id>)` to wake the relay. Data
+   * fields `K` are left out: that statement sets them in the payload (a number it draws, say).
+   */
+  row<T extends object, K extends keyof T & string = never>(
+    definition: EventDefinition<T>,
+    data: Omit<T, K>,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+  ): OutboxRowValues {
+    const envelope = this.envelopeOf(definition, data as T, options);
+    return {
+      id: envelope.id,
+      type: envelope.type,
+      subject: contractSubjectOf(envelope),
+      payload: JSON.stringify(envelope),
+      occurredAt: envelope.time,
+    };
   }
 
   private envelopeOf<T extends object>(
