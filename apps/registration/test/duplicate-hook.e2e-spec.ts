@@ -2,7 +2,7 @@ import { aBeneficiary } from './factories/beneficiary.factory';
 import { auth, RegistrationTestApp } from './support/registration-test-app';
 
 // The seam between beneficiaries/ and duplicates/: create runs the detector bound to
-// DUPLICATE_DETECTOR inside its transaction; a probable duplicate answers 409 unless overridden.
+// DUPLICATE_DETECTOR before it writes; a probable duplicate answers 409 unless overridden.
 describe('duplicate check at registration', () => {
   let sut: RegistrationTestApp;
   const iom = auth('IOM', ['case-worker']);
