@@ -1,4 +1,19 @@
 import { EventDefinition } from './event-definition';
+import { partnerRegisteredV1 } from './referrals/partner-registered.v1';
+import { partnerUpdatedV1 } from './referrals/partner-updated.v1';
+import { referralAcceptedV1 } from './referrals/referral-accepted.v1';
+import { referralCancelledV1 } from './referrals/referral-cancelled.v1';
+import { referralCompletedV1 } from './referrals/referral-completed.v1';
+import { referralErasureRequestedV1 } from './referrals/referral-erasure-requested.v1';
+import { referralFailedV1 } from './referrals/referral-failed.v1';
+import { referralOverdueV1 } from './referrals/referral-overdue.v1';
+import { referralReceivedV1 } from './referrals/referral-received.v1';
+import { referralRedirectedV1 } from './referrals/referral-redirected.v1';
+import { referralRejectedV1 } from './referrals/referral-rejected.v1';
+import { referralRemindedV1 } from './referrals/referral-reminded.v1';
+import { referralRequestedV1 } from './referrals/referral-requested.v1';
+import { referralStartedV1 } from './referrals/referral-started.v1';
+import { referralSuspendedV1 } from './referrals/referral-suspended.v1';
 import { beneficiaryClosedV1 } from './registration/beneficiary-closed.v1';
 import { beneficiaryConsentGrantedV1 } from './registration/beneficiary-consent-granted.v1';
 import { beneficiaryConsentWithdrawnV1 } from './registration/beneficiary-consent-withdrawn.v1';
@@ -18,6 +33,21 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   beneficiaryMergedV1,
   beneficiaryClosedV1,
   beneficiaryErasedV1,
+  partnerRegisteredV1,
+  partnerUpdatedV1,
+  referralAcceptedV1,
+  referralCancelledV1,
+  referralCompletedV1,
+  referralErasureRequestedV1,
+  referralFailedV1,
+  referralOverdueV1,
+  referralReceivedV1,
+  referralRedirectedV1,
+  referralRejectedV1,
+  referralRemindedV1,
+  referralRequestedV1,
+  referralStartedV1,
+  referralSuspendedV1,
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOGUE.map((definition) => [definition.type, definition]));

@@ -1,0 +1,46 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsUUID,
+  Matches,
+  Min,
+} from 'class-validator';
+import { defineEvent } from '../event-definition';
+import { REGION_CODES } from '../reference/regions';
+import { PARTNER_KINDS, SERVICE_TYPES } from './referral-vocabulary';
+
+export class PartnerUpdatedV1 {
+  /** Partner id in the directory. */
+  @IsUUID() readonly partnerId: string;
+  /** Institution code, as in the `org` claim. */
+  @Matches(/^[A-Z0-9-]{2,32}$/) readonly code: string;
+  /** `ministry`, `agency`, `ngo`, `international-organisation` or `private`. */
+  @IsIn(PARTNER_KINDS) readonly kind: string;
+  /** Whether the partner takes referrals. */
+  @IsBoolean() readonly active: boolean;
+  /** Types of the partner's active services. */
+  @IsArray()
+  @ArrayMaxSize(SERVICE_TYPES.length)
+  @IsIn(SERVICE_TYPES, { each: true })
+  readonly serviceTypes: string[];
+  /** Region codes covered by the partner's active services. */
+  @IsArray()
+  @ArrayMaxSize(REGION_CODES.length)
+  @IsIn(REGION_CODES, { each: true })
+  readonly regionCodes: string[];
+  /** Directory version of the partner after the change. */
+  @IsInt() @Min(1) readonly version: number;
+  /** When the change happened. */
+  @IsISO8601() readonly occurredAt: string;
+}
+
+export const partnerUpdatedV1 = defineEvent({
+  type: 'partner.updated.v1',
+  producer: 'referrals',
+  payload: PartnerUpdatedV1,
+  description: 'A partner institution or one of its services changed in the referral directory.',
+});
