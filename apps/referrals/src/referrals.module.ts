@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
+import { PartnersModule } from './partners/partners.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReferralsConfig } from './referrals.config';
 
@@ -22,6 +23,7 @@ export class ReferralsModule {
           service: 'referrals',
           readRoles: ['referral-officer', 'coordinator'],
         }),
+        PartnersModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

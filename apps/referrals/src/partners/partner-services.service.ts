@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { uuidv7 } from '@mrm/contracts';
+import {
+  assertVersionMatches,
+  decodeCursor,
+  DEFAULT_PAGE_LIMIT,
+  toPage,
+  type Page,
+} from '@mrm/http';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreateServiceRequestDto } from './dto/create-service.request.dto';
+import type { ListServicesQueryDto } from './dto/list-services.query.dto';
+import type { UpdateServiceRequestDto } from './dto/update-service.request.dto';
+import { PartnerServiceEntity } from './partner-service.entity';
+import { PartnerEntity } from './partner.entity';
+import { PartnerError } from './partner.errors';
+import { PartnersService } from './partners.service';
+
+/** A service that can take a referral, as the referrals feature sees it (never the entity). */
+export interface ReferrableService {
+  readonly serviceId: string;
+  readonly serviceType: string;
+  readonly partnerCode: string;
+}
+
+type ServiceFields = Omit<CreateServiceRequestDto, 'partnerId'>;
+
+@Injectable()
+export class PartnerServicesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly partners: PartnersService,
+  ) {}
+
+  async create(input: { request: CreateServiceRequestDto }): Promise<PartnerServiceEntity> {
+    const { request } = input;
+    const now = new Date();
+    const service = this.dataSource.getRepository(PartnerServiceEntity).create({
+      id: uuidv7(),
+      partnerId: request.partnerId,
+      locations: [],
+      eligibleCategories: [],
+      eligibleSexes: [],
+      minAge: null,
+      maxAge: null,
+      eligibleNationalities: [],
+      languages: [],
+      placesPerMonth: null,
+      currentLoad: 0,
+      contactEmail: null,
+      contactPhone: null,
+      description: null,
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    applyFields(service, request);
+    return this.dataSource.transaction(async (em) => {
+      const partner = await this.partners.lock(em, request.partnerId);
+      await em.insert(PartnerServiceEntity, service);
+      await this.partners.touch(em, partner);
+      return service;
+    });
+  }
+
+  async update(input: {
+    serviceId: string;
+    patch: UpdateServiceRequestDto;
+    expectedVersion: number | undefined;
+  }): Promise<PartnerServiceEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const service = await em.findOne(PartnerServiceEntity, {
+        where: { id: input.serviceId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!service) throw new PartnerError('SERVICE_NOT_FOUND');
+      assertVersionMatches({ expected: input.expectedVersion, current: service.version });
+      applyFields(service, input.patch);
+      service.version += 1;
+      service.updatedAt = new Date();
+      await em.save(PartnerServiceEntity, service);
+      await this.partners.touch(em, await this.partners.lock(em, service.partnerId));
+      return service;
+    });
+  }
+
+  async get(input: { serviceId: string }): Promise<PartnerServiceEntity> {
+    const service = await this.dataSource
+      .getRepository(PartnerServiceEntity)
+      .findOneBy({ id: input.serviceId });
+    if (!service) throw new PartnerError('SERVICE_NOT_FOUND');
+    return service;
+  }
+
+  /** Newest first. */
+  async list(input: ListServicesQueryDto): Promise<Page<PartnerServiceEntity>> {
+    const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
+    const after = decodeCursor(input.cursor);
+    const query = this.dataSource
+      .getRepository(PartnerServiceEntity)
+      .createQueryBuilder('s')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(limit + 1);
+    if (input.type !== undefined) query.andWhere('s.service_type = :type', { type: input.type });
+    if (input.partnerId !== undefined) {
+      query.andWhere('s.partner_id = :partnerId', { partnerId: input.partnerId });
+    }
+    if (input.regionCode !== undefined) {
+      query.andWhere(':region = ANY(s.region_codes)', { region: input.regionCode });
+    }
+    if (input.active !== undefined) query.andWhere('s.active = :active', { active: input.active });
+    if (after) query.andWhere('(s.created_at, s.id) < (:createdAt, :id)', after);
+    return toPage({
+      rows: await query.getMany(),
+      limit,
+      keyOf: (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }),
+      map: (row) => row,
+    });
+  }
+
+  /** The service a referral goes to: it and its partner must be active (422 otherwise). */
+  async referrable(em: EntityManager, serviceId: string): Promise<ReferrableService> {
+    const service = await em.findOneBy(PartnerServiceEntity, { id: serviceId });
+    if (!service) throw new PartnerError('SERVICE_NOT_FOUND');
+    const partner = await em.findOneByOrFail(PartnerEntity, { id: service.partnerId });
+    if (!service.active || !partner.active) throw new PartnerError('SERVICE_INACTIVE');
+    return { serviceId: service.id, serviceType: service.serviceType, partnerCode: partner.code };
+  }
+}
+
+// Nested objects replace the stored ones whole, so a PATCH reads like the create it amends.
+function applyFields(service: PartnerServiceEntity, fields: Partial<ServiceFields>): void {
+  if (fields.type !== undefined) service.serviceType = fields.type;
+  if (fields.name !== undefined) service.name = fields.name;
+  if (fields.description !== undefined) service.description = fields.description;
+  if (fields.regionCodes !== undefined) service.regionCodes = fields.regionCodes;
+  if (fields.locations !== undefined) service.locations = fields.locations;
+  if (fields.languages !== undefined) service.languages = fields.languages;
+  if (fields.active !== undefined) service.active = fields.active;
+  if (fields.eligibility !== undefined) {
+    const { eligibility } = fields;
+    if (
+      eligibility.minAge !== undefined &&
+      eligibility.maxAge !== undefined &&
+      eligibility.minAge > eligibility.maxAge
+    ) {
+      throw new PartnerError('SERVICE_AGE_RANGE_INVALID', {
+        violations: [{ field: 'eligibility.minAge', message: 'minAge must not exceed maxAge' }],
+      });
+    }
+    service.eligibleCategories = eligibility.categories ?? [];
+    service.eligibleSexes = eligibility.sexes ?? [];
+    service.minAge = eligibility.minAge ?? null;
+    service.maxAge = eligibility.maxAge ?? null;
+    service.eligibleNationalities = eligibility.nationalities ?? [];
+  }
+  if (fields.capacity !== undefined) {
+    service.placesPerMonth = fields.capacity.placesPerMonth ?? null;
+    service.currentLoad = fields.capacity.currentLoad ?? 0;
+  }
+  if (fields.contact !== undefined) {
+    service.contactEmail = fields.contact.email ?? null;
+    service.contactPhone = fields.contact.phone ?? null;
+  }
+}

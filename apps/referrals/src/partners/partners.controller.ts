@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@mrm/auth';
+import { CreatedResource, Idempotent, IfMatchVersion, WithETag } from '@mrm/http';
+import { CreatePartnerRequestDto } from './dto/create-partner.request.dto';
+import { ListPartnersQueryDto } from './dto/list-partners.query.dto';
+import {
+  PartnerPageResponseDto,
+  PartnerResponseDto,
+  toPartnerPageResponse,
+  toPartnerResponse,
+} from './dto/partner.response.dto';
+import { UpdatePartnerRequestDto } from './dto/update-partner.request.dto';
+import { UuidParamDto } from './dto/uuid-param.dto';
+import { PartnersService } from './partners.service';
+
+/** Partner institutions of the directory (HSDS organizations); coordinators maintain it. */
+@ApiTags('partners')
+@Controller({ path: 'partners', version: '1' })
+@Roles('referral-officer', 'case-worker', 'coordinator')
+export class PartnersController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('coordinator')
+  @ApiCreatedResponse({ type: PartnerResponseDto })
+  @CreatedResource()
+  @Idempotent()
+  async register(@Body() body: CreatePartnerRequestDto): Promise<PartnerResponseDto> {
+    return toPartnerResponse(await this.partners.register({ request: body }));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PartnerPageResponseDto })
+  async list(@Query() query: ListPartnersQueryDto): Promise<PartnerPageResponseDto> {
+    return toPartnerPageResponse(await this.partners.list(query));
+  }
+
+  @Get(':id')
+  @WithETag()
+  @ApiOkResponse({ type: PartnerResponseDto })
+  async get(@Param() { id }: UuidParamDto): Promise<PartnerResponseDto> {
+    return toPartnerResponse(await this.partners.get({ partnerId: id }));
+  }
+
+  @Patch(':id')
+  @Roles('coordinator')
+  @WithETag()
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag being edited' })
+  @ApiOkResponse({ type: PartnerResponseDto })
+  async update(
+    @Param() { id }: UuidParamDto,
+    @Body() patch: UpdatePartnerRequestDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<PartnerResponseDto> {
+    return toPartnerResponse(await this.partners.update({ partnerId: id, patch, expectedVersion }));
+  }
+}

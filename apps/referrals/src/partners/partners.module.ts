@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PartnerServiceEntity } from './partner-service.entity';
+import { PartnerServicesService } from './partner-services.service';
+import { PartnerEntity } from './partner.entity';
+import { PartnersController } from './partners.controller';
+import { PartnersService } from './partners.service';
+import { ServicesController } from './services.controller';
+
+/** The partner directory; exports `PartnerServicesService` for referrals and suggestions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PartnerEntity, PartnerServiceEntity])],
+  controllers: [PartnersController, ServicesController],
+  providers: [PartnersService, PartnerServicesService],
+  exports: [PartnerServicesService],
+})
+export class PartnersModule {}

@@ -1,0 +1,196 @@
+import { bearer, TestService } from '@mrm/testing';
+import { ReferralsConfig } from '../src/referrals.config';
+import { ReferralsModule } from '../src/referrals.module';
+import { REFERRALS_OPENAPI } from '../src/referrals.openapi';
+import {
+  aPartnerBody,
+  aPartnerWithService,
+  aServiceBody,
+  coordinator,
+  footprint,
+  sql,
+} from './support/directory.factory';
+
+describe('partner directory (e2e)', () => {
+  let sut: TestService;
+  const officer = bearer('IOM', ['referral-officer'], 'officer-1');
+  const tables = ['partner', 'partner_service', 'outbox_message'];
+
+  beforeAll(async () => {
+    sut = await TestService.start({
+      service: 'referrals',
+      configClass: ReferralsConfig,
+      rootModule: (config) => ReferralsModule.forRoot(config),
+      openApi: REFERRALS_OPENAPI,
+    });
+  });
+
+  afterAll(async () => {
+    await sut?.stop();
+  });
+
+  it('registers a partner with its Location and ETag, and announces it on the bus', async () => {
+    const body = aPartnerBody();
+
+    const response = await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', coordinator)
+      .send(body)
+      .expect(201);
+
+    expect(response.headers.location).toBe(`/api/v1/partners/${response.body.id}`);
+    expect(response.headers.etag).toBe('"1"');
+    expect(response.body).toMatchObject({ code: body.code, kind: 'ngo', active: true, version: 1 });
+    expect(response.body.names).toEqual({
+      fr: body.names.fr,
+      ar: body.names.ar,
+      en: body.names.en,
+    });
+    const events = await sql(
+      sut,
+      'SELECT type, payload FROM outbox_message WHERE subject LIKE $1',
+      ['%partner.registered.v1'],
+    );
+    expect(events.map((event) => (event.payload as { data: object }).data)).toContainEqual(
+      expect.objectContaining({ partnerId: response.body.id, code: body.code, version: 1 }),
+    );
+  });
+
+  it('answers 409 for a code already taken, and writes nothing', async () => {
+    const body = aPartnerBody();
+    await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', coordinator)
+      .send(body)
+      .expect(201);
+    const before = await footprint(sut, tables);
+
+    const response = await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', coordinator)
+      .send({ ...body, kind: 'agency' })
+      .expect(409);
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe('PARTNER_CODE_TAKEN');
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
+
+  it('answers 400 problem+json listing the invalid fields, and writes nothing', async () => {
+    const before = await footprint(sut, tables);
+
+    const response = await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', coordinator)
+      .send({ code: 'lower case', names: {}, kind: 'church', extra: 1 })
+      .expect(400);
+
+    const fields = (response.body.errors as Array<{ field: string }>).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['code', 'names.fr', 'kind', 'extra']));
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
+
+  it('lets only coordinators maintain the directory', async () => {
+    await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', officer)
+      .send(aPartnerBody())
+      .expect(403);
+    await sut.http.get('/api/v1/partners').set('Authorization', officer).expect(200);
+  });
+
+  it('registers a service and finds it by type and region', async () => {
+    const { serviceId, partnerId } = await aPartnerWithService(sut, { type: 'legal-aid' });
+
+    const found = await sut.http
+      .get('/api/v1/services')
+      .query({ type: 'legal-aid', regionCode: '05', partnerId })
+      .set('Authorization', officer)
+      .expect(200);
+    const elsewhere = await sut.http
+      .get('/api/v1/services')
+      .query({ type: 'legal-aid', regionCode: '01', partnerId })
+      .set('Authorization', officer)
+      .expect(200);
+
+    expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([serviceId]);
+    expect(found.body.items[0]).toMatchObject({
+      type: 'legal-aid',
+      eligibility: { categories: ['returning-moroccan'], minAge: 18, maxAge: 60 },
+      capacity: { placesPerMonth: 40, currentLoad: 10 },
+      languages: ['ar', 'fr'],
+    });
+    expect(elsewhere.body.items).toEqual([]);
+    const partner = await sut.http
+      .get(`/api/v1/partners/${partnerId}`)
+      .set('Authorization', officer);
+    expect(partner.body.version).toBe(2);
+  });
+
+  it('refuses a service of an unknown partner (404) or with an inverted age range (400)', async () => {
+    const { partnerId } = await aPartnerWithService(sut);
+    const before = await footprint(sut, tables);
+
+    await sut.http
+      .post('/api/v1/services')
+      .set('Authorization', coordinator)
+      .send(aServiceBody('0193a3c4-5f1e-7d2a-9b8c-1234567890ab'))
+      .expect(404);
+    const inverted = await sut.http
+      .post('/api/v1/services')
+      .set('Authorization', coordinator)
+      .send(aServiceBody(partnerId, { eligibility: { minAge: 60, maxAge: 18 } }))
+      .expect(400);
+
+    expect(inverted.body.code).toBe('SERVICE_AGE_RANGE_INVALID');
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
+
+  it('updates a service under If-Match: 428 without it, 412 when stale, 200 when current', async () => {
+    const { serviceId } = await aPartnerWithService(sut);
+    const path = `/api/v1/services/${serviceId}`;
+    const patch = { capacity: { placesPerMonth: 40, currentLoad: 39 } };
+
+    await sut.http.patch(path).set('Authorization', coordinator).send(patch).expect(428);
+    await sut.http
+      .patch(path)
+      .set('Authorization', coordinator)
+      .set('If-Match', '"7"')
+      .send(patch)
+      .expect(412);
+    const updated = await sut.http
+      .patch(path)
+      .set('Authorization', coordinator)
+      .set('If-Match', '"1"')
+      .send(patch)
+      .expect(200);
+
+    expect(updated.headers.etag).toBe('"2"');
+    expect(updated.body.capacity).toEqual({ placesPerMonth: 40, currentLoad: 39 });
+  });
+
+  it('pages the partner list with a cursor', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await sut.http
+        .post('/api/v1/partners')
+        .set('Authorization', coordinator)
+        .send(aPartnerBody());
+    }
+
+    const first = await sut.http
+      .get('/api/v1/partners')
+      .query({ limit: 2 })
+      .set('Authorization', officer)
+      .expect(200);
+    const second = await sut.http
+      .get('/api/v1/partners')
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set('Authorization', officer)
+      .expect(200);
+
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const firstIds = first.body.items.map((item: { id: string }) => item.id);
+    for (const item of second.body.items) expect(firstIds).not.toContain(item.id);
+  });
+});
