@@ -1,10 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
-import { ServiceCoreModule } from '@mrm/runtime';
+import { ServiceCoreModule, timersOptionsFrom } from '@mrm/runtime';
+import { TimersModule } from '@mrm/timers';
+import { ConsentsModule } from './consents/consents.module';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
+import { DeadlinePolicy } from './deadlines/deadline-policy';
 import { PartnersModule } from './partners/partners.module';
-import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReferralsConfig } from './referrals.config';
+import { ReferralsFeatureModule } from './referrals/referrals.module';
+import { RegistrationEventsHandler } from './roster/registration-events.handler';
 
 /** Root of the referrals service: the partner directory and referrals to partner institutions. */
 @Module({})
@@ -19,11 +23,14 @@ export class ReferralsModule {
           entities: REFERRALS_ENTITIES,
           migrations: REFERRALS_MIGRATIONS,
         }),
+        TimersModule.forService(timersOptionsFrom(config)),
         RosterModule.forService({
           service: 'referrals',
           readRoles: ['referral-officer', 'coordinator'],
         }),
         PartnersModule,
+        ConsentsModule,
+        ReferralsFeatureModule.register(DeadlinePolicy.fromJson(config.REFERRALS_DEADLINES)),
       ],
       controllers: [RegistrationEventsHandler],
     };

@@ -36,7 +36,10 @@ export class ConsentsService {
     );
   }
 
-  async recordWithdrawn(em: EntityManager, withdrawn: BeneficiaryConsentWithdrawnV1): Promise<void> {
+  async recordWithdrawn(
+    em: EntityManager,
+    withdrawn: BeneficiaryConsentWithdrawnV1,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO consent_grant (consent_id, beneficiary_id, withdrawn_at, updated_at)
        VALUES ($1, $2, $3, now())
@@ -87,7 +90,11 @@ export class ConsentsService {
       );
     const [row] = rows;
     return row
-      ? { consentId: row.consent_id, dataCategories: row.data_categories, expiresAt: row.expires_at }
+      ? {
+          consentId: row.consent_id,
+          dataCategories: row.data_categories,
+          expiresAt: row.expires_at,
+        }
       : undefined;
   }
 }

@@ -1,8 +1,30 @@
 import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
+import { ScheduledTimerEntity, TIMER_MIGRATIONS } from '@mrm/timers';
+import { ConsentGrantEntity } from '../consents/consent-grant.entity';
 import { PartnerServiceEntity } from '../partners/partner-service.entity';
 import { PartnerEntity } from '../partners/partner.entity';
+import { ConsentOverrideEntity } from '../referrals/consent-override.entity';
+import { ReferralTransitionEntity } from '../referrals/referral-transition.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
 import { CreatePartnerDirectory1796600000000 } from './migrations/1796600000000-CreatePartnerDirectory';
+import { CreateConsentGrant1796600100000 } from './migrations/1796600100000-CreateConsentGrant';
+import { CreateReferral1796600200000 } from './migrations/1796600200000-CreateReferral';
 
 /** Referrals' entities and migrations: app, migrate entrypoint and CLI. */
-export const REFERRALS_ENTITIES = [RosterBeneficiaryEntity, PartnerEntity, PartnerServiceEntity];
-export const REFERRALS_MIGRATIONS = [...ROSTER_MIGRATIONS, CreatePartnerDirectory1796600000000];
+export const REFERRALS_ENTITIES = [
+  RosterBeneficiaryEntity,
+  ScheduledTimerEntity,
+  PartnerEntity,
+  PartnerServiceEntity,
+  ConsentGrantEntity,
+  ReferralEntity,
+  ReferralTransitionEntity,
+  ConsentOverrideEntity,
+];
+export const REFERRALS_MIGRATIONS = [
+  ...ROSTER_MIGRATIONS,
+  ...TIMER_MIGRATIONS,
+  CreatePartnerDirectory1796600000000,
+  CreateConsentGrant1796600100000,
+  CreateReferral1796600200000,
+];

@@ -1,7 +1,8 @@
 import type { ReferralFactsV1 } from '@mrm/contracts';
 import type { ReferralEntity } from './referral.entity';
 
-const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+const seconds = (from: Date, to: Date) =>
+  Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 
 /** The closed-loop measures of a referral so far, as events and responses carry them. */
 export interface ReferralMeasures {
@@ -19,7 +20,8 @@ export function measuresOf(referral: ReferralEntity): ReferralMeasures {
       ? {
           secondsToAcknowledge: seconds(requestedAt, acknowledgedAt),
           acknowledgedWithinDeadline:
-            referral.acknowledgementDueAt === null || acknowledgedAt <= referral.acknowledgementDueAt,
+            referral.acknowledgementDueAt === null ||
+            acknowledgedAt <= referral.acknowledgementDueAt,
         }
       : {}),
     ...(requestedAt && answeredAt

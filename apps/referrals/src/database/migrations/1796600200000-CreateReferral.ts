@@ -57,7 +57,9 @@ export class CreateReferral1796600200000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX referral_created_at_id_idx ON referral (created_at DESC, id DESC)',
     );
-    await queryRunner.query('CREATE INDEX referral_beneficiary_id_idx ON referral (beneficiary_id)');
+    await queryRunner.query(
+      'CREATE INDEX referral_beneficiary_id_idx ON referral (beneficiary_id)',
+    );
     await queryRunner.query('CREATE INDEX referral_consent_id_idx ON referral (consent_id)');
     await queryRunner.query(`
       CREATE TABLE referral_transition (
