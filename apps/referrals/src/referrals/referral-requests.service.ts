@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { ConsentsService } from '../consents/consents.service';
 import { ConsentOverrideEntity } from './consent-override.entity';
 import { ReferralDeadlinesService } from './referral-deadlines.service';
+import { ReferralSuspensionsService } from './referral-suspensions.service';
 import { factsOf } from './referral-facts';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralError } from './referral.errors';
@@ -16,6 +17,7 @@ export class ReferralRequestsService {
   constructor(
     private readonly consents: ConsentsService,
     private readonly deadlines: ReferralDeadlinesService,
+    private readonly suspensions: ReferralSuspensionsService,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -54,6 +56,9 @@ export class ReferralRequestsService {
     referral.status = 'requested';
     referral.requestedAt = input.now;
     await this.deadlines.arm(em, referral);
+    if (consent?.expiresAt) {
+      await this.suspensions.watchExpiry(em, { ...consent, expiresAt: consent.expiresAt });
+    }
   }
 
   /** After the referral is saved: the override's audit entry and `referral.requested.v1`. */

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { referralSuspendedV1 } from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
-import { Clock } from '@mrm/timers';
+import { Clock, TimerScheduler, TimerSweeper } from '@mrm/timers';
 import { In, type EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from './referral-actions';
 import { ReferralDeadlinesService } from './referral-deadlines.service';
@@ -10,15 +10,33 @@ import { recordTransition } from './referral-history';
 import { ReferralEntity } from './referral.entity';
 
 const SYSTEM = { sub: 'system', org: 'REFERRALS' };
+const CONSENT_EXPIRY = 'referral.consent-expiry';
 
 /** Puts on hold the open referrals a consent no longer allows, and tells both ends (events). */
 @Injectable()
-export class ReferralSuspensionsService {
+export class ReferralSuspensionsService implements OnModuleInit {
   constructor(
     private readonly deadlines: ReferralDeadlinesService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly timers: TimerScheduler,
+    private readonly sweeper: TimerSweeper,
   ) {}
+
+  onModuleInit(): void {
+    this.sweeper.register(CONSENT_EXPIRY, async (em, timer) => {
+      await this.suspendCoveredBy(em, { consentId: timer.key, cause: 'consent-expired' });
+    });
+  }
+
+  /** Arms the suspension of the referrals a consent covers at the moment it lapses. */
+  async watchExpiry(em: EntityManager, consent: { consentId: string; expiresAt: Date }) {
+    await this.timers.schedule(em, {
+      kind: CONSENT_EXPIRY,
+      key: consent.consentId,
+      dueAt: consent.expiresAt,
+    });
+  }
 
   /** Returns how many referrals were suspended; a redelivery finds none left open. */
   async suspendCoveredBy(

@@ -58,6 +58,7 @@ export async function aConsent(
     recipients: string[];
     dataCategories?: string[];
     purposes?: string[];
+    expiresAt?: Date;
   },
 ): Promise<string> {
   const consentId = uuidv7();
@@ -69,7 +70,7 @@ export async function aConsent(
       recipients: input.recipients,
       dataCategories: input.dataCategories ?? ['identity', 'contact', 'education-skills'],
       grantedAt: new Date(Date.now() - 3_600_000).toISOString(),
-      expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      expiresAt: (input.expiresAt ?? new Date(Date.now() + 365 * 86_400_000)).toISOString(),
       noticeVersion: '2025-03',
     },
     { subject: input.beneficiaryId, correlationId: uuidv7() },
