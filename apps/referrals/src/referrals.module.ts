@@ -4,7 +4,8 @@ import { ServiceCoreModule, timersOptionsFrom } from '@mrm/runtime';
 import { TimersModule } from '@mrm/timers';
 import { ConsentsModule } from './consents/consents.module';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
-import { DeadlinePolicy } from './deadlines/deadline-policy';
+import { ErasuresModule } from './erasures/erasures.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { PartnersModule } from './partners/partners.module';
 import type { ReferralsConfig } from './referrals.config';
 import { ReferralsFeatureModule } from './referrals/referrals.module';
@@ -30,7 +31,9 @@ export class ReferralsModule {
         }),
         PartnersModule,
         ConsentsModule,
-        ReferralsFeatureModule.register(DeadlinePolicy.fromJson(config.REFERRALS_DEADLINES)),
+        DeadlinesModule.forRoot(config.REFERRALS_DEADLINES),
+        ReferralsFeatureModule,
+        ErasuresModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

@@ -1,6 +1,7 @@
 import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 import { ScheduledTimerEntity, TIMER_MIGRATIONS } from '@mrm/timers';
 import { ConsentGrantEntity } from '../consents/consent-grant.entity';
+import { ErasureRequestEntity } from '../erasures/erasure-request.entity';
 import { PartnerServiceEntity } from '../partners/partner-service.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { ConsentOverrideEntity } from '../referrals/consent-override.entity';
@@ -9,6 +10,7 @@ import { ReferralEntity } from '../referrals/referral.entity';
 import { CreatePartnerDirectory1796600000000 } from './migrations/1796600000000-CreatePartnerDirectory';
 import { CreateConsentGrant1796600100000 } from './migrations/1796600100000-CreateConsentGrant';
 import { CreateReferral1796600200000 } from './migrations/1796600200000-CreateReferral';
+import { CreateErasureRequest1796600300000 } from './migrations/1796600300000-CreateErasureRequest';
 
 /** Referrals' entities and migrations: app, migrate entrypoint and CLI. */
 export const REFERRALS_ENTITIES = [
@@ -20,6 +22,7 @@ export const REFERRALS_ENTITIES = [
   ReferralEntity,
   ReferralTransitionEntity,
   ConsentOverrideEntity,
+  ErasureRequestEntity,
 ];
 export const REFERRALS_MIGRATIONS = [
   ...ROSTER_MIGRATIONS,
@@ -27,4 +30,5 @@ export const REFERRALS_MIGRATIONS = [
   CreatePartnerDirectory1796600000000,
   CreateConsentGrant1796600100000,
   CreateReferral1796600200000,
+  CreateErasureRequest1796600300000,
 ];

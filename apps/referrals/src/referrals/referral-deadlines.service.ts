@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { DeadlinePolicy } from '../deadlines/deadline-policy';
 import { factsOf } from './referral-facts';
 import { ReferralEntity } from './referral.entity';
-import { DEADLINE_POLICY } from './referral.tokens';
+import { DEADLINE_POLICY } from '../deadlines/deadline.tokens';
 
 const TIMER_KINDS: Record<DeadlineKind, string> = {
   acknowledgement: 'referral.acknowledgement-due',

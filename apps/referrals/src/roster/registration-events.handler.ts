@@ -13,6 +13,8 @@ import {
 } from '@mrm/contracts';
 import { JetStreamContext } from '@mrm/messaging';
 import { RosterProjector } from '@mrm/roster';
+import { ConsentsService } from '../consents/consents.service';
+import { ErasureRequestsService } from '../erasures/erasure-requests.service';
 
 /**
  * The service's one handler per registration subject: the roster first, then the service's own
@@ -20,7 +22,11 @@ import { RosterProjector } from '@mrm/roster';
  */
 @Controller()
 export class RegistrationEventsHandler {
-  constructor(private readonly roster: RosterProjector) {}
+  constructor(
+    private readonly roster: RosterProjector,
+    private readonly consents: ConsentsService,
+    private readonly erasures: ErasureRequestsService,
+  ) {}
 
   @EventPattern(beneficiaryRegisteredV1.subject)
   async registered(
@@ -48,6 +54,10 @@ export class RegistrationEventsHandler {
       duplicateId: mergedBeneficiaryId,
       survivorId: beneficiaryId,
     });
+    await this.consents.repoint(context.entityManager, {
+      fromId: mergedBeneficiaryId,
+      toId: beneficiaryId,
+    });
   }
 
   @EventPattern(beneficiaryErasedV1.subject)
@@ -56,5 +66,6 @@ export class RegistrationEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     await this.roster.markErased(context.entityManager, event.data);
+    await this.erasures.onBeneficiaryErased(context.entityManager, event.data);
   }
 }
