@@ -9,6 +9,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { PartnersModule } from './partners/partners.module';
 import type { ReferralsConfig } from './referrals.config';
 import { ReferralsFeatureModule } from './referrals/referrals.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 
 /** Root of the referrals service: the partner directory and referrals to partner institutions. */
@@ -34,6 +35,7 @@ export class ReferralsModule {
         DeadlinesModule.forRoot(config.REFERRALS_DEADLINES),
         ReferralsFeatureModule,
         ErasuresModule,
+        SuggestionsModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

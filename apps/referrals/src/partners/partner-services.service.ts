@@ -23,6 +23,25 @@ export interface ReferrableService {
   readonly partnerCode: string;
 }
 
+/** An active service of an active partner, as suggestions rank it (never the entity). */
+export interface CandidateService {
+  readonly serviceId: string;
+  readonly serviceName: string;
+  readonly serviceType: string;
+  readonly partnerId: string;
+  readonly partnerCode: string;
+  readonly partnerName: string;
+  readonly regionCodes: readonly string[];
+  readonly eligibleCategories: readonly string[];
+  readonly eligibleSexes: readonly string[];
+  readonly minAge: number | null;
+  readonly maxAge: number | null;
+  readonly eligibleNationalities: readonly string[];
+  readonly languages: readonly string[];
+  readonly placesPerMonth: number | null;
+  readonly currentLoad: number;
+}
+
 type ServiceFields = Omit<CreateServiceRequestDto, 'partnerId'>;
 
 @Injectable()
@@ -117,6 +136,29 @@ export class PartnerServicesService {
       limit,
       keyOf: (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }),
       map: (row) => row,
+    });
+  }
+
+  /** Every active service of the type whose partner is active too. */
+  async candidates(serviceType: string): Promise<CandidateService[]> {
+    const rows = await this.dataSource
+      .getRepository(PartnerServiceEntity)
+      .createQueryBuilder('s')
+      .innerJoin(PartnerEntity, 'p', 'p.id = s.partner_id')
+      .addSelect(['p.code', 'p.name_fr'])
+      .where('s.service_type = :serviceType AND s.active AND p.active', { serviceType })
+      .orderBy('s.created_at', 'ASC')
+      .limit(500)
+      .getRawAndEntities();
+    return rows.entities.map((service, index) => {
+      const raw = rows.raw[index] as { p_code: string; p_name_fr: string };
+      return {
+        ...service,
+        serviceId: service.id,
+        serviceName: service.name,
+        partnerCode: raw.p_code,
+        partnerName: raw.p_name_fr,
+      };
     });
   }
 

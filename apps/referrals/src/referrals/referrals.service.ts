@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
 import { uuidv7 } from '@mrm/contracts';
 import { decodeCursor, DEFAULT_PAGE_LIMIT, toPage, type Page } from '@mrm/http';
-import { RosterService } from '@mrm/roster';
+import { RosterError, RosterService } from '@mrm/roster';
 import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PartnerServicesService } from '../partners/partner-services.service';
@@ -93,6 +93,14 @@ export class ReferralsService {
   ): Promise<ReferralEntity> {
     const { principal, referral: fields } = input;
     const beneficiary = await this.roster.resolveActive(em, fields.beneficiaryId);
+    // The institution that follows the person refers them; a receiver redirects what it received.
+    if (
+      fields.redirectedFromId === null &&
+      beneficiary.ownerOrg !== principal.org &&
+      !canSeeAllInstitutions(principal)
+    ) {
+      throw new RosterError('referrals', 'ROSTER_BENEFICIARY_NOT_FOUND');
+    }
     const target = await this.services.referrable(em, fields.serviceId);
     if (target.partnerCode === fields.referringOrg) {
       throw new ReferralError('REFERRAL_TO_OWN_INSTITUTION');
