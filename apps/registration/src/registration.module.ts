@@ -8,6 +8,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { ImportsModule } from './imports/imports.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ReferralAccessModule } from './referral-access/referral-access.module';
 import { REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from './database/schema';
 import type { RegistrationConfig } from './registration.config';
 
@@ -32,6 +33,7 @@ export class RegistrationModule {
         DuplicatesModule,
         ImportsModule,
         ErasureModule,
+        ReferralAccessModule,
       ],
     };
   }

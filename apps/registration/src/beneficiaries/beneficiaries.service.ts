@@ -132,6 +132,30 @@ export class BeneficiariesService {
     return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
   }
 
+  /**
+   * A record read by an institution that does not own it, under the open referrals that
+   * referral-access/ checked (never call it without that check); audited with those referrals.
+   */
+  async readUnderReferral(input: {
+    principal: Principal;
+    beneficiaryId: string;
+    referralIds: readonly string[];
+    reason?: string | null;
+  }): Promise<BeneficiaryView> {
+    const em = this.dataSource.manager;
+    const entity = await em.findOneBy(BeneficiaryEntity, { id: input.beneficiaryId });
+    if (!entity || entity.erasedAt) throw new BeneficiaryError('BENEFICIARY_NOT_FOUND');
+    await this.audit.record(undefined, {
+      actor: input.principal,
+      action: 'read',
+      resourceType: RESOURCE,
+      resourceIds: [entity.id],
+      reason: input.reason,
+      details: { via: 'referral', referralIds: [...input.referralIds] },
+    });
+    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+  }
+
   /** Applies a PATCH to the version the caller read (412 otherwise); emits `beneficiary.updated.v1`. */
   async update(input: {
     principal: Principal;

@@ -15,6 +15,8 @@ import { DuplicateCandidateEntity } from '../duplicates/duplicate-candidate.enti
 import { CreateDuplicateCandidate1763900400000 } from './migrations/1763900400000-CreateDuplicateCandidate';
 import { ImportRowEntity } from '../imports/import-row.entity';
 import { CreateImportRow1763900500000 } from './migrations/1763900500000-CreateImportRow';
+import { ReferralAccessGrantEntity } from '../referral-access/referral-access-grant.entity';
+import { CreateReferralAccessGrant1763900600000 } from './migrations/1763900600000-CreateReferralAccessGrant';
 
 /** Registration's entities and migrations, shared by the app, the migrate entrypoint and the CLI. */
 export const REGISTRATION_ENTITIES = [
@@ -27,6 +29,7 @@ export const REGISTRATION_ENTITIES = [
   ConsentEntity,
   DuplicateCandidateEntity,
   ImportRowEntity,
+  ReferralAccessGrantEntity,
 ];
 export const REGISTRATION_MIGRATIONS = [
   CreateBeneficiary1763900100000,
@@ -37,4 +40,5 @@ export const REGISTRATION_MIGRATIONS = [
   CreateConsent1763900320000,
   CreateDuplicateCandidate1763900400000,
   CreateImportRow1763900500000,
+  CreateReferralAccessGrant1763900600000,
 ];
