@@ -330,4 +330,32 @@ describe('referrals (e2e)', () => {
       'referral.requested.v1',
     ]);
   });
+
+  it('records a local step (business status) from either end of an open referral only', async () => {
+    const { beneficiaryId, serviceId, receiver } = await aReferrable();
+    const { body } = await create(aReferralBody(beneficiaryId, serviceId)).expect(201);
+
+    const stepped = await act(body.id, 'business-status', receiver, 1, {
+      businessStatus: 'appointment-booked',
+      note: 'Monday 10:00',
+    }).expect(200);
+    await act(body.id, 'business-status', receiver, 2, { businessStatus: 'Not A Code' }).expect(
+      400,
+    );
+    await act(body.id, 'cancel', referrer, 2).expect(200);
+    const late = await act(body.id, 'business-status', referrer, 3, {
+      businessStatus: 'closed-locally',
+    }).expect(409);
+
+    expect(stepped.body).toMatchObject({
+      status: 'requested',
+      businessStatus: 'appointment-booked',
+    });
+    expect(late.body.code).toBe('REFERRAL_TRANSITION_NOT_ALLOWED');
+    expect((await eventsOf(sut, body.id)).map((event) => event.type)).toEqual([
+      'referral.requested.v1',
+      'referral.business-status-changed.v1',
+      'referral.cancelled.v1',
+    ]);
+  });
 });

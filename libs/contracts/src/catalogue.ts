@@ -2,6 +2,7 @@ import { EventDefinition } from './event-definition';
 import { partnerRegisteredV1 } from './referrals/partner-registered.v1';
 import { partnerUpdatedV1 } from './referrals/partner-updated.v1';
 import { referralAcceptedV1 } from './referrals/referral-accepted.v1';
+import { referralBusinessStatusChangedV1 } from './referrals/referral-business-status-changed.v1';
 import { referralCancelledV1 } from './referrals/referral-cancelled.v1';
 import { referralCompletedV1 } from './referrals/referral-completed.v1';
 import { referralErasureRequestedV1 } from './referrals/referral-erasure-requested.v1';
@@ -36,6 +37,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   partnerRegisteredV1,
   partnerUpdatedV1,
   referralAcceptedV1,
+  referralBusinessStatusChangedV1,
   referralCancelledV1,
   referralCompletedV1,
   referralErasureRequestedV1,

@@ -11,6 +11,7 @@ export * from './referrals/referral-vocabulary';
 export * from './referrals/partner-registered.v1';
 export * from './referrals/partner-updated.v1';
 export * from './referrals/referral-accepted.v1';
+export * from './referrals/referral-business-status-changed.v1';
 export * from './referrals/referral-cancelled.v1';
 export * from './referrals/referral-completed.v1';
 export * from './referrals/referral-erasure-requested.v1';

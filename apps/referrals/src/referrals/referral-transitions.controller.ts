@@ -5,12 +5,14 @@ import { IfMatchVersion, WithETag } from '@mrm/http';
 import { UuidParamDto } from '../partners/dto/uuid-param.dto';
 import { ReferralResponseDto, toReferralResponse } from './dto/referral.response.dto';
 import {
+  BusinessStatusRequestDto,
   CompleteReferralRequestDto,
   RedirectReferralRequestDto,
   RejectReferralRequestDto,
   SubmitReferralRequestDto,
   TransitionRequestDto,
 } from './dto/transition.request.dto';
+import { ReferralBusinessStatusService } from './referral-business-status.service';
 import { ReferralTransitionsService } from './referral-transitions.service';
 
 // Every transition answers 200 with the referral and its new ETag, and needs the current one.
@@ -27,7 +29,10 @@ const Transition = () =>
 @Controller({ path: 'referrals/:id', version: '1' })
 @Roles('referral-officer', 'coordinator')
 export class ReferralTransitionsController {
-  constructor(private readonly transitions: ReferralTransitionsService) {}
+  constructor(
+    private readonly transitions: ReferralTransitionsService,
+    private readonly businessStatus: ReferralBusinessStatusService,
+  ) {}
 
   @Post('submit')
   @Transition()
@@ -168,5 +173,19 @@ export class ReferralTransitionsController {
   ): Promise<ReferralResponseDto> {
     const input = { principal, referralId: id, expectedVersion, note: body.note };
     return toReferralResponse(await this.transitions.transition({ ...input, action: 'cancel' }));
+  }
+
+  @Post('business-status')
+  @Transition()
+  @ApiOperation({ summary: 'Either end records a local step of an open referral' })
+  async setBusinessStatus(
+    @Param() { id }: UuidParamDto,
+    @Body() body: BusinessStatusRequestDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReferralResponseDto> {
+    return toReferralResponse(
+      await this.businessStatus.set({ principal, referralId: id, expectedVersion, ...body }),
+    );
   }
 }

@@ -4,6 +4,7 @@ import { ConsentsModule } from '../consents/consents.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ConsentOverrideEntity } from './consent-override.entity';
 import { ConsentEventsHandler } from './handlers/consent-events.handler';
+import { ReferralBusinessStatusService } from './referral-business-status.service';
 import { ReferralErasuresService } from './referral-erasures.service';
 import { ReferralDeadlinesService } from './referral-deadlines.service';
 import { ReferralRequestsService } from './referral-requests.service';
@@ -30,6 +31,7 @@ import { ReferralsService } from './referrals.service';
     ReferralDeadlinesService,
     ReferralSuspensionsService,
     ReferralErasuresService,
+    ReferralBusinessStatusService,
   ],
   exports: [ReferralErasuresService],
 })

@@ -6,7 +6,15 @@ import {
   type RejectionReason,
 } from '@mrm/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ConsentOverrideRequestDto } from './consent-override.request.dto';
 
 /** The note every transition may carry. */
@@ -42,4 +50,12 @@ export class RedirectReferralRequestDto extends TransitionRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The service the person is sent on to' })
   @IsUUID()
   readonly serviceId: string;
+}
+
+export const BUSINESS_STATUS_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+export class BusinessStatusRequestDto extends TransitionRequestDto {
+  @ApiProperty({ pattern: BUSINESS_STATUS_PATTERN.source, example: 'appointment-booked' })
+  @Matches(BUSINESS_STATUS_PATTERN, { message: 'businessStatus must be a kebab-case code' })
+  readonly businessStatus: string;
 }
