@@ -193,4 +193,40 @@ describe('partner directory (e2e)', () => {
     const firstIds = first.body.items.map((item: { id: string }) => item.id);
     for (const item of second.body.items) expect(firstIds).not.toContain(item.id);
   });
+
+  it('exports the directory as an HSDS 3 document', async () => {
+    const { partnerId, serviceId, code } = await aPartnerWithService(sut, { type: 'health' });
+
+    const response = await sut.http
+      .get('/api/v1/partners/hsds')
+      .set('Authorization', officer)
+      .expect(200);
+
+    const organization = response.body.organizations.find(
+      (o: { id: string }) => o.id === partnerId,
+    );
+    expect(organization).toMatchObject({
+      name: 'Association Amal',
+      alternate_name: 'Amal Association',
+      legal_status: 'ngo',
+      organization_identifiers: [
+        expect.objectContaining({ identifier_scheme: 'MRM-ORG', identifier: code }),
+      ],
+    });
+    expect(organization.services).toEqual([
+      expect.objectContaining({
+        id: serviceId,
+        status: 'active',
+        minimum_age: 18,
+        maximum_age: 60,
+        languages: [{ code: 'ar' }, { code: 'fr' }],
+        service_areas: [
+          { name: '05', extent_type: 'region', extent: '05' },
+          { name: '06', extent_type: 'region', extent: '06' },
+        ],
+        capacities: [{ maximum: 40, available: 30, unit: { name: 'places per month' } }],
+        attributes: [{ taxonomy_term: { code: 'health', taxonomy: 'mrm-service-type' } }],
+      }),
+    ]);
+  });
 });

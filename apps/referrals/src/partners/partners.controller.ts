@@ -37,6 +37,12 @@ export class PartnersController {
     return toPartnerPageResponse(await this.partners.list(query));
   }
 
+  @Get('hsds')
+  @ApiOkResponse({ description: 'The directory as an Open Referral HSDS 3 JSON document' })
+  exportHsds(): Promise<{ organizations: object[] }> {
+    return this.partners.exportHsds();
+  }
+
   @Get(':id')
   @WithETag()
   @ApiOkResponse({ type: PartnerResponseDto })

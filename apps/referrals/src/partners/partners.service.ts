@@ -13,6 +13,8 @@ import type { CreatePartnerRequestDto } from './dto/create-partner.request.dto';
 import type { ListPartnersQueryDto } from './dto/list-partners.query.dto';
 import type { UpdatePartnerRequestDto } from './dto/update-partner.request.dto';
 import { appendPartnerEvent } from './partner-events';
+import { PartnerServiceEntity } from './partner-service.entity';
+import { toHsdsDocument } from './hsds-export';
 import { PartnerEntity } from './partner.entity';
 import { PartnerError } from './partner.errors';
 import { isUniqueViolation } from './unique-violation';
@@ -123,5 +125,16 @@ export class PartnersService {
       keyOf: (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }),
       map: (row) => row,
     });
+  }
+
+  /** The whole directory as an Open Referral HSDS 3 document. */
+  async exportHsds(): Promise<{ organizations: object[] }> {
+    const partners = await this.dataSource
+      .getRepository(PartnerEntity)
+      .find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const services = await this.dataSource
+      .getRepository(PartnerServiceEntity)
+      .find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return toHsdsDocument(partners, services);
   }
 }
