@@ -42,6 +42,43 @@ const UNIVERSAL = {
   reason: 'closed',
 };
 
+/** The referrals service's fields; `status` takes the FHIR Task vocabulary there. */
+const REFERRALS = {
+  referralId: '01a20992-4d01-7a11-9e6b-0b80d8176164',
+  referringOrg: 'IOM',
+  receivingOrg: 'ANAPEC',
+  serviceId: '01a20992-4d02-7a11-9e6b-0b80d8176164',
+  serviceType: 'employment',
+  priority: 'urgent',
+  status: 'accepted',
+  occurredAt: '2026-11-23T10:00:00.000Z',
+  requestedAt: '2026-11-23T10:00:00.000Z',
+  secondsToAcknowledge: 3600,
+  acknowledgedWithinDeadline: true,
+  secondsToAnswer: 7200,
+  answeredWithinDeadline: false,
+  outcomeReported: false,
+  consentOverridden: false,
+  redirectedFromReferralId: '01a20992-4d03-7a11-9e6b-0b80d8176164',
+  rejectionReason: 'no-capacity',
+  newReferralId: '01a20992-4d04-7a11-9e6b-0b80d8176164',
+  newReceivingOrg: 'COOPI',
+  newServiceId: '01a20992-4d05-7a11-9e6b-0b80d8176164',
+  outcome: 'service-provided',
+  cause: 'consent-withdrawn',
+  deadline: 'answer',
+  dueAt: '2026-11-24T10:00:00.000Z',
+  erasureRequestId: '01a20992-4d06-7a11-9e6b-0b80d8176164',
+  referralIds: ['01a20992-4d07-7a11-9e6b-0b80d8176164'],
+  businessStatus: 'appointment-booked',
+  partnerId: '01a20992-4d08-7a11-9e6b-0b80d8176164',
+  code: 'ANAPEC',
+  kind: 'agency',
+  active: true,
+  serviceTypes: ['employment'],
+  regionCodes: ['05'],
+};
+
 const ODD_VALUES: unknown[] = [
   undefined,
   null,
@@ -82,10 +119,12 @@ describe('validatePayload fast path', () => {
     'agrees with class-validator on %s, valid or mutated',
     (_type, definition) => {
       const prototype = definition.payload.prototype as object;
-      const cases: object[] = [UNIVERSAL, { ...UNIVERSAL, constructor: 'shadowed' }];
-      for (const field of Object.keys(UNIVERSAL)) {
-        for (const value of ODD_VALUES) cases.push({ ...UNIVERSAL, [field]: value });
-        const { [field]: _removed, ...without } = UNIVERSAL as Record<string, unknown>;
+      const universal =
+        definition.producer === 'referrals' ? { ...UNIVERSAL, ...REFERRALS } : UNIVERSAL;
+      const cases: object[] = [universal, { ...universal, constructor: 'shadowed' }];
+      for (const field of Object.keys(universal)) {
+        for (const value of ODD_VALUES) cases.push({ ...universal, [field]: value });
+        const { [field]: _removed, ...without } = universal as Record<string, unknown>;
         cases.push(without);
       }
       let valid = 0;
