@@ -229,4 +229,79 @@ describe('partner directory (e2e)', () => {
       }),
     ]);
   });
+
+  it('imports an HSDS 3 document: what the export wrote comes back, matched by code and id', async () => {
+    const { partnerId, serviceId, code } = await aPartnerWithService(sut, { type: 'housing' });
+    const exported = await sut.http.get('/api/v1/partners/hsds').set('Authorization', officer);
+    const organization = exported.body.organizations.find(
+      (o: { id: string }) => o.id === partnerId,
+    );
+    const newcomer = {
+      name: 'Fondation Orient-Occident',
+      legal_status: 'ngo',
+      organization_identifiers: [
+        { identifier_scheme: 'MRM-ORG', identifier: `FOO-${code.slice(-8)}` },
+      ],
+      services: [
+        {
+          name: 'Hébergement',
+          status: 'active',
+          service_areas: [{ name: '04', extent_type: 'region', extent: '04' }],
+          attributes: [{ taxonomy_term: { code: 'shelter', taxonomy: 'mrm-service-type' } }],
+        },
+      ],
+    };
+    const renamed = { ...organization, name: 'Association Amal (siège)' };
+
+    const report = await sut.http
+      .post('/api/v1/partners/hsds')
+      .set('Authorization', coordinator)
+      .send({ organizations: [renamed, newcomer] })
+      .expect(200);
+
+    expect(report.body).toEqual({
+      partnersCreated: 1,
+      partnersUpdated: 1,
+      servicesCreated: 1,
+      servicesUpdated: 1,
+    });
+    const partner = await sut.http
+      .get(`/api/v1/partners/${partnerId}`)
+      .set('Authorization', officer);
+    expect(partner.body.names.fr).toBe('Association Amal (siège)');
+    const service = await sut.http
+      .get(`/api/v1/services/${serviceId}`)
+      .set('Authorization', officer);
+    expect(service.body).toMatchObject({ type: 'housing', regionCodes: ['05', '06'], version: 2 });
+    const shelters = await sut.http
+      .get('/api/v1/services')
+      .query({ type: 'shelter', regionCode: '04' })
+      .set('Authorization', officer);
+    expect(shelters.body.items).toHaveLength(1);
+  });
+
+  it('refuses an invalid HSDS document with every problem and its path, importing nothing', async () => {
+    const before = await footprint(sut, tables);
+
+    const response = await sut.http
+      .post('/api/v1/partners/hsds')
+      .set('Authorization', coordinator)
+      .send({
+        organizations: [
+          { name: 'X', legal_status: 'church', services: [{ name: 'Y', service_areas: [] }] },
+        ],
+      })
+      .expect(400);
+
+    const fields = (response.body.errors as Array<{ field: string }>).map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'organizations[0].code',
+        'organizations[0].kind',
+        'organizations[0].services[0].type',
+        'organizations[0].services[0].regionCodes',
+      ]),
+    );
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
 });

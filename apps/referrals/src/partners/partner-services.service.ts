@@ -54,26 +54,7 @@ export class PartnerServicesService {
   async create(input: { request: CreateServiceRequestDto }): Promise<PartnerServiceEntity> {
     const { request } = input;
     const now = new Date();
-    const service = this.dataSource.getRepository(PartnerServiceEntity).create({
-      id: uuidv7(),
-      partnerId: request.partnerId,
-      locations: [],
-      eligibleCategories: [],
-      eligibleSexes: [],
-      minAge: null,
-      maxAge: null,
-      eligibleNationalities: [],
-      languages: [],
-      placesPerMonth: null,
-      currentLoad: 0,
-      contactEmail: null,
-      contactPhone: null,
-      description: null,
-      active: true,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const service = newService({ id: uuidv7(), partnerId: request.partnerId, now });
     applyFields(service, request);
     return this.dataSource.transaction(async (em) => {
       const partner = await this.partners.lock(em, request.partnerId);
@@ -172,8 +153,36 @@ export class PartnerServicesService {
   }
 }
 
+/** A service with nothing set but its identity, to which `applyFields` gives the rest. */
+export function newService(input: {
+  id: string;
+  partnerId: string;
+  now: Date;
+}): PartnerServiceEntity {
+  return Object.assign(new PartnerServiceEntity(), {
+    id: input.id,
+    partnerId: input.partnerId,
+    locations: [],
+    eligibleCategories: [],
+    eligibleSexes: [],
+    minAge: null,
+    maxAge: null,
+    eligibleNationalities: [],
+    languages: [],
+    placesPerMonth: null,
+    currentLoad: 0,
+    contactEmail: null,
+    contactPhone: null,
+    description: null,
+    active: true,
+    version: 1,
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+}
+
 // Nested objects replace the stored ones whole, so a PATCH reads like the create it amends.
-function applyFields(service: PartnerServiceEntity, fields: Partial<ServiceFields>): void {
+export function applyFields(service: PartnerServiceEntity, fields: Partial<ServiceFields>): void {
   if (fields.type !== undefined) service.serviceType = fields.type;
   if (fields.name !== undefined) service.name = fields.name;
   if (fields.description !== undefined) service.description = fields.description;

@@ -5,7 +5,8 @@ export type PartnerErrorCode =
   | 'PARTNER_CODE_TAKEN'
   | 'SERVICE_NOT_FOUND'
   | 'SERVICE_AGE_RANGE_INVALID'
-  | 'SERVICE_INACTIVE';
+  | 'SERVICE_INACTIVE'
+  | 'HSDS_DOCUMENT_INVALID';
 
 export const PartnerError = defineErrorFamily<PartnerErrorCode>('referrals', {
   PARTNER_NOT_FOUND: { status: 404, title: 'Partner not found' },
@@ -13,4 +14,5 @@ export const PartnerError = defineErrorFamily<PartnerErrorCode>('referrals', {
   SERVICE_NOT_FOUND: { status: 404, title: 'Service not found' },
   SERVICE_AGE_RANGE_INVALID: { status: 400, title: 'minAge must not exceed maxAge' },
   SERVICE_INACTIVE: { status: 422, title: 'The service or its partner does not take referrals' },
+  HSDS_DOCUMENT_INVALID: { status: 400, title: 'The HSDS document is not valid' },
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@mrm/auth';
 import { CreatedResource, Idempotent, IfMatchVersion, WithETag } from '@mrm/http';
 import { CreatePartnerRequestDto } from './dto/create-partner.request.dto';
@@ -12,6 +12,8 @@ import {
 } from './dto/partner.response.dto';
 import { UpdatePartnerRequestDto } from './dto/update-partner.request.dto';
 import { UuidParamDto } from './dto/uuid-param.dto';
+import { DirectoryImportService } from './directory-import.service';
+import { ImportReportResponseDto } from './dto/import-report.response.dto';
 import { PartnersService } from './partners.service';
 
 /** Partner institutions of the directory (HSDS organizations); coordinators maintain it. */
@@ -19,7 +21,10 @@ import { PartnersService } from './partners.service';
 @Controller({ path: 'partners', version: '1' })
 @Roles('referral-officer', 'case-worker', 'coordinator')
 export class PartnersController {
-  constructor(private readonly partners: PartnersService) {}
+  constructor(
+    private readonly partners: PartnersService,
+    private readonly directoryImport: DirectoryImportService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -41,6 +46,15 @@ export class PartnersController {
   @ApiOkResponse({ description: 'The directory as an Open Referral HSDS 3 JSON document' })
   exportHsds(): Promise<{ organizations: object[] }> {
     return this.partners.exportHsds();
+  }
+
+  @Post('hsds')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiBody({ description: 'An Open Referral HSDS 3 document: { organizations: [...] }' })
+  @ApiOkResponse({ type: ImportReportResponseDto })
+  importHsds(@Body() document: object): Promise<ImportReportResponseDto> {
+    return this.directoryImport.importHsds(document);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryImportService } from './directory-import.service';
 import { PartnerServiceEntity } from './partner-service.entity';
 import { PartnerServicesService } from './partner-services.service';
 import { PartnerEntity } from './partner.entity';
@@ -11,7 +12,7 @@ import { ServicesController } from './services.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([PartnerEntity, PartnerServiceEntity])],
   controllers: [PartnersController, ServicesController],
-  providers: [PartnersService, PartnerServicesService],
+  providers: [PartnersService, PartnerServicesService, DirectoryImportService],
   exports: [PartnerServicesService],
 })
 export class PartnersModule {}
