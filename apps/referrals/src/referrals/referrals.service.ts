@@ -15,6 +15,7 @@ import { ReferralRequestsService } from './referral-requests.service';
 import { ReferralTransitionEntity } from './referral-transition.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralError } from './referral.errors';
+import { applyReferralFilters } from './referral-filters';
 
 /** What a new referral is made of, from a create or from a redirect. */
 export interface NewReferral {
@@ -165,31 +166,7 @@ export class ReferralsService {
       .addOrderBy('r.id', 'DESC')
       .limit(limit + 1)
       .setParameters({ org: principal.org, open: OPEN_STATUSES, now: this.clock.now() });
-    const outgoing = 'r.referring_org = :org';
-    const incoming = "(r.receiving_org = :org AND r.status <> 'draft')";
-    if (query.direction === 'outgoing') builder.andWhere(outgoing);
-    else if (query.direction === 'incoming') builder.andWhere(incoming);
-    else if (!canSeeAllInstitutions(principal)) builder.andWhere(`(${outgoing} OR ${incoming})`);
-    const filters: Array<[unknown, string]> = [
-      [query.status, 'r.status = :status'],
-      [query.partner, '(r.receiving_org = :partner OR r.referring_org = :partner)'],
-      [query.serviceType, 'r.service_type = :serviceType'],
-      [query.priority, 'r.priority = :priority'],
-      [query.from, 'r.created_at >= :from'],
-      [query.to, 'r.created_at < :to'],
-    ];
-    for (const [value, condition] of filters) {
-      if (value !== undefined) builder.andWhere(condition, query);
-    }
-    if (query.escalated !== undefined) {
-      const escalated = 'r.escalated_at IS NOT NULL AND r.status IN (:...open)';
-      builder.andWhere(query.escalated ? escalated : `NOT (${escalated})`);
-    }
-    if (query.overdue !== undefined) {
-      const overdue = `r.status IN (:...open) AND ((r.status = 'requested' AND r.acknowledgement_due_at <= :now)
-        OR (r.status IN ('requested', 'received') AND r.answer_due_at <= :now))`;
-      builder.andWhere(query.overdue ? `(${overdue})` : `NOT (${overdue})`);
-    }
+    applyReferralFilters(builder, principal, query);
     if (after) builder.andWhere('(r.created_at, r.id) < (:createdAt, :id)', after);
     return toPage({
       rows: await builder.getMany(),
