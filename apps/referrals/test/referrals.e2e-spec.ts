@@ -358,4 +358,32 @@ describe('referrals (e2e)', () => {
       'referral.cancelled.v1',
     ]);
   });
+
+  it('filters the list by status, priority, service type and period', async () => {
+    const { beneficiaryId, serviceId, code, receiver } = await aReferrable();
+    const urgent = (
+      await create(aReferralBody(beneficiaryId, serviceId, { priority: 'urgent' })).expect(201)
+    ).body;
+    const normal = (await create(aReferralBody(beneficiaryId, serviceId)).expect(201)).body;
+    await act(normal.id, 'acknowledge', receiver, 1).expect(200);
+    const ids = async (query: Record<string, string>) =>
+      (
+        await sut.http
+          .get('/api/v1/referrals')
+          .query({ partner: code, ...query })
+          .set('Authorization', referrer)
+          .expect(200)
+      ).body.items.map((item: { id: string }) => item.id);
+
+    expect(await ids({ priority: 'urgent' })).toEqual([urgent.id]);
+    expect(await ids({ status: 'received' })).toEqual([normal.id]);
+    expect(await ids({ serviceType: 'employment' })).toEqual([normal.id, urgent.id]);
+    expect(await ids({ serviceType: 'health' })).toEqual([]);
+    expect(await ids({ from: urgent.createdAt, to: normal.createdAt })).toEqual([urgent.id]);
+    await sut.http
+      .get('/api/v1/referrals')
+      .query({ direction: 'sideways' })
+      .set('Authorization', referrer)
+      .expect(400);
+  });
 });
