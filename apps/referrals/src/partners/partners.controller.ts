@@ -67,7 +67,12 @@ export class PartnersController {
   @Patch(':id')
   @Roles('coordinator')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag being edited' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag being edited',
+    example: '"3"',
+  })
   @ApiOkResponse({ type: PartnerResponseDto })
   async update(
     @Param() { id }: UuidParamDto,

@@ -47,7 +47,12 @@ export class ServicesController {
   @Patch(':id')
   @Roles('coordinator')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag being edited' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag being edited',
+    example: '"3"',
+  })
   @ApiOkResponse({ type: ServiceResponseDto })
   async update(
     @Param() { id }: UuidParamDto,

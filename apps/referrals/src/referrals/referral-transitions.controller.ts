@@ -20,7 +20,12 @@ const Transition = () =>
   applyDecorators(
     HttpCode(200),
     WithETag(),
-    ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the referral read' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description: 'The ETag of the referral read',
+      example: '"3"',
+    }),
     ApiOkResponse({ type: ReferralResponseDto }),
   );
 
