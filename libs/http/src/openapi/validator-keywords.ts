@@ -60,7 +60,13 @@ const BUILT_INS: Record<string, Keywords> = {
   isIso8601: () => ({ type: 'string', format: 'date-time' }),
   isDateString: () => ({ type: 'string', format: 'date-time' }),
   isEmail: () => ({ type: 'string', format: 'email' }),
-  isUrl: () => ({ type: 'string', format: 'uri' }),
+  // class-validator wants a host with a top-level domain, which `format: uri` alone does not say.
+  isUrl: () => ({
+    type: 'string',
+    format: 'uri',
+    pattern:
+      '^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$',
+  }),
   isObject: () => ({ type: 'object' }),
 };
 
