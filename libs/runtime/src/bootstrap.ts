@@ -82,7 +82,7 @@ export function configureServiceApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Inherit the global filter so an event handler's own error reaches the JetStream server intact.
   app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
-  setupOpenApi(app, openApi);
+  if (config.HTTP_API_DOCS) setupOpenApi(app, openApi);
   installClientErrorProblems(app.getHttpServer());
 }
 

@@ -10,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 import { PLATFORM_SERVICES, SERVICE_NAMES, type Producer } from '@mrm/contracts';
@@ -78,6 +79,10 @@ export class ServiceConfig {
    * is about to reuse; Node's default of 5 s makes such a request fail ("socket hang up", a 502).
    */
   @IsInt() @Min(1000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
+  /** Serve Swagger UI and the OpenAPI document; a production API may keep its map private. */
+  @Transform(toBoolean) @IsBoolean() HTTP_API_DOCS: boolean = true;
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>` (the scraper's). */
+  @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   /** Unset counts as production: development secrets need development or test said explicitly. */
   @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV?: string;
