@@ -104,6 +104,21 @@ describe('hostile requests (e2e)', () => {
     expect(await sut.footprint()).toEqual(before);
   });
 
+  it('answers 400 to a null birth date without a birth year, and registers nobody', async () => {
+    const before = await sut.footprint();
+    const body = aBeneficiary({ birthDate: null });
+    delete body.birthYear;
+
+    const response = await sut.http
+      .post('/api/v1/beneficiaries')
+      .set('Authorization', CASE_WORKER)
+      .send(body)
+      .expect(400);
+
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(await sut.footprint()).toEqual(before);
+  });
+
   it('answers 400 to a NUL character in a query filter', async () => {
     const response = await sut.http
       .get('/api/v1/beneficiaries?region=0%005')

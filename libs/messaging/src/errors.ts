@@ -15,3 +15,16 @@ export class PermanentEventError extends Error {
 export function isPermanentFailure(error: unknown): boolean {
   return error instanceof PermanentEventError || error instanceof DomainError;
 }
+
+/** An event its producer was about to write although its contract refuses it: a producer bug. */
+export class EventContractViolation extends Error {
+  constructor(
+    readonly type: string,
+    readonly violations: ReadonlyArray<{ readonly field: string; readonly message: string }>,
+  ) {
+    super(
+      `${type} breaks its contract: ${violations.map((v) => `${v.field}: ${v.message}`).join('; ')}`,
+    );
+    this.name = 'EventContractViolation';
+  }
+}

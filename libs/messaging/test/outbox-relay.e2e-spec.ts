@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   BusNamespace,
+  EventContractViolation,
   JetStreamClient,
   JetStreamConnection,
   MESSAGING_OPTIONS,
@@ -89,6 +90,27 @@ describe('transactional outbox', () => {
 
     expect(await outboxRow(id)).toBeUndefined();
     expect(await messagesInStream()).toBe(before);
+  });
+
+  it('refuses to write an event its consumers would refuse, and the transaction with it', async () => {
+    const id = uuidv7();
+
+    await expect(
+      app
+        .get(DataSource)
+        .transaction((em) =>
+          app
+            .get(OutboxWriter)
+            .append(
+              em,
+              beneficiaryRegisteredV1,
+              { ...data(id), birthYear: 0 },
+              { subject: id, id },
+            ),
+        ),
+    ).rejects.toThrow(EventContractViolation);
+
+    expect(await outboxRow(id)).toBeUndefined();
   });
 
   it('publishes a committed event exactly once', async () => {

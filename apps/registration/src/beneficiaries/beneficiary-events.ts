@@ -33,6 +33,7 @@ export function registeredRow(outbox: OutboxWriter, entity: BeneficiaryEntity): 
     beneficiaryRegisteredV1,
     { ...dimensionsOf(entity), registeredAt: entity.createdAt.toISOString() },
     { subject: entity.id },
+    ['reference'],
   );
 }
 

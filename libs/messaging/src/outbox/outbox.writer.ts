@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { BuildOptions, EventDefinition, EventEnvelope } from '@mrm/contracts';
+import {
+  findEventDefinition,
+  validatePayload,
+  type BuildOptions,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@mrm/contracts';
 import { contextOrNew } from '@mrm/observability';
 import type { EntityManager } from 'typeorm';
 import { contractSubjectOf } from '../contract-subject';
+import { EventContractViolation } from '../errors';
 
 /** Channel the relay LISTENs on; NOTIFY inside a transaction is delivered only if it commits. */
 export const OUTBOX_CHANNEL = 'mrm_outbox';
@@ -34,11 +41,60 @@ export class OutboxWriter {
     options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
   ): Promise<EventEnvelope<T>> {
     const envelope = this.envelopeOf(definition, data, options);
-    await this.appendEnvelopes(em, [envelope]);
+    await this.insert(em, [envelope]);
     return envelope;
   }
 
+  /** Appends envelopes built elsewhere, each checked against its contract first. */
   async appendEnvelopes(em: EntityManager, envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
+    for (const envelope of envelopes) assertFulfilsContract(envelope);
+    await this.insert(em, envelopes);
+  }
+
+  /**
+   * The row `append` would write, for a repository that inserts it in the statement of its change
+   * (atomic with it) and selects `pg_notify(OUTBOX_CHANNEL, <its id>)` to wake the relay. Data
+   * fields `K` are left out: that statement sets them in the payload (a number it draws, say).
+   */
+  row<T extends object, K extends keyof T & string = never>(
+    definition: EventDefinition<T>,
+    data: Omit<T, K>,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+    filledByStatement: readonly K[] = [],
+  ): OutboxRowValues {
+    const envelope = this.envelopeOf(definition, data as T, options, filledByStatement);
+    return {
+      id: envelope.id,
+      type: envelope.type,
+      subject: contractSubjectOf(envelope),
+      payload: JSON.stringify(envelope),
+      occurredAt: envelope.time,
+    };
+  }
+
+  // A producer checks its event against the contract before writing it: an event its consumers
+  // would refuse (and dead-letter) is a bug of the producer, stopped with the transaction.
+  private envelopeOf<T extends object>(
+    definition: EventDefinition<T>,
+    data: T,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+    filledByStatement: readonly string[] = [],
+  ): EventEnvelope<T> {
+    const validation = validatePayload(definition, data);
+    const violations = validation.ok
+      ? []
+      : validation.violations.filter((violation) => !filledByStatement.includes(violation.field));
+    if (violations.length > 0) throw new EventContractViolation(definition.type, violations);
+    const context = contextOrNew();
+    return definition.build(data, {
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      traceparent: context.traceparent,
+      ...options,
+    });
+  }
+
+  private async insert(em: EntityManager, envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
     if (envelopes.length === 0) return;
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the business transaction');
@@ -54,40 +110,15 @@ export class OutboxWriter {
       OUTBOX_CHANNEL,
     ]);
   }
+}
 
-  /**
-   * The row `append` would write, for a repository that inserts it in the statement of its change
-   * (atomic with it) and selects `pg_notify(OUTBOX_CHANNEL, <its id>)` to wake the relay. Data
-   * fields `K` are left out: that statement sets them in the payload (a number it draws, say).
-   */
-  row<T extends object, K extends keyof T & string = never>(
-    definition: EventDefinition<T>,
-    data: Omit<T, K>,
-    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
-  ): OutboxRowValues {
-    const envelope = this.envelopeOf(definition, data as T, options);
-    return {
-      id: envelope.id,
-      type: envelope.type,
-      subject: contractSubjectOf(envelope),
-      payload: JSON.stringify(envelope),
-      occurredAt: envelope.time,
-    };
+function assertFulfilsContract(envelope: EventEnvelope): void {
+  const definition = findEventDefinition(envelope.type);
+  if (!definition) {
+    throw new EventContractViolation(envelope.type, [{ field: '', message: 'no such event type' }]);
   }
-
-  private envelopeOf<T extends object>(
-    definition: EventDefinition<T>,
-    data: T,
-    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
-  ): EventEnvelope<T> {
-    const context = contextOrNew();
-    return definition.build(data, {
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      traceparent: context.traceparent,
-      ...options,
-    });
-  }
+  const validation = validatePayload(definition, envelope.data);
+  if (!validation.ok) throw new EventContractViolation(envelope.type, validation.violations);
 }
 
 // The rows, and a NOTIFY naming them so that the relay claims them by primary key (ADR 0009);

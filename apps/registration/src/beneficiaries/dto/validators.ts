@@ -47,11 +47,13 @@ export const IsPastCalendarDate = defineRule({
   schema: { type: 'string', format: 'past-date' },
 });
 
+const isAbsent = (value: unknown): boolean => value === undefined || value === null;
+
 /** A year between 1900 and the current year (or absent: see {@link ExactlyOneOf}). */
 export const IsPastYear = defineRule({
   name: 'isPastYear',
   test: (value) =>
-    value === undefined ||
+    isAbsent(value) ||
     (typeof value === 'number' &&
       Number.isInteger(value) &&
       value >= FIRST_YEAR &&
@@ -62,9 +64,10 @@ export const IsPastYear = defineRule({
 
 const exactlyOneOf = defineRule({
   name: 'exactlyOneOf',
+  // null counts as absent: `"birthDate": null` with no year gave a person born in year 0.
   test: (value, args) =>
-    (value === undefined) !==
-    ((args.object as Record<string, unknown>)[args.constraints[0] as string] === undefined),
+    isAbsent(value) !==
+    isAbsent((args.object as Record<string, unknown>)[args.constraints[0] as string]),
   message: 'exactly one of $property and $constraint1 is required',
   // When the property itself is optional (a PATCH), the rule only refuses both together.
   objectSchema: (property, [other], optional) =>
