@@ -23,6 +23,15 @@ import { beneficiaryErasedV1 } from './registration/beneficiary-erased.v1';
 import { beneficiaryMergedV1 } from './registration/beneficiary-merged.v1';
 import { beneficiaryRegisteredV1 } from './registration/beneficiary-registered.v1';
 import { beneficiaryUpdatedV1 } from './registration/beneficiary-updated.v1';
+import { attendanceRecordedV1 } from './training/attendance-recorded.v1';
+import { courseCancelledV1 } from './training/course-cancelled.v1';
+import { courseCompletedV1 } from './training/course-completed.v1';
+import { courseScheduledV1 } from './training/course-scheduled.v1';
+import { enrolmentCompletedV1 } from './training/enrolment-completed.v1';
+import { enrolmentCreatedV1 } from './training/enrolment-created.v1';
+import { enrolmentPromotedV1 } from './training/enrolment-promoted.v1';
+import { enrolmentWithdrawnV1 } from './training/enrolment-withdrawn.v1';
+import { satisfactionRecordedV1 } from './training/satisfaction-recorded.v1';
 
 /** Every event on the bus. Consumers look contracts up here; the AsyncAPI document is built from it. */
 export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
@@ -34,6 +43,15 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   beneficiaryMergedV1,
   beneficiaryClosedV1,
   beneficiaryErasedV1,
+  courseScheduledV1,
+  courseCancelledV1,
+  courseCompletedV1,
+  enrolmentCreatedV1,
+  enrolmentWithdrawnV1,
+  enrolmentPromotedV1,
+  attendanceRecordedV1,
+  enrolmentCompletedV1,
+  satisfactionRecordedV1,
   partnerRegisteredV1,
   partnerUpdatedV1,
   referralAcceptedV1,
