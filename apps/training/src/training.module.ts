@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
+import { CoursesModule } from './courses/courses.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { TrainingConfig } from './training.config';
@@ -19,6 +21,8 @@ export class TrainingModule {
           migrations: TRAINING_MIGRATIONS,
         }),
         RosterModule.forService({ service: 'training', readRoles: ['trainer', 'coordinator'] }),
+        CoursesModule,
+        SessionsModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

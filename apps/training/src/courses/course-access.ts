@@ -1,0 +1,46 @@
+import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { CourseError } from './course.errors';
+
+/** The fields of a course that decide who may see and manage it. */
+export interface CourseAccessFields {
+  readonly organisingOrg: string;
+  readonly trainerIds: readonly string[];
+}
+
+const isNamedTrainer = (principal: Principal, course: CourseAccessFields): boolean =>
+  principal.roles.includes('trainer') && course.trainerIds.includes(principal.sub);
+
+/**
+ * Coordinators (and admins, auditors) see every course, analysts too (a course holds nothing
+ * personal); the organising institution's staff see its courses; a named trainer sees the courses
+ * they run. Anyone else gets a 404, so another institution does not learn that the course exists.
+ */
+export function assertCanSee(principal: Principal, course: CourseAccessFields): void {
+  if (
+    canSeeAllInstitutions(principal) ||
+    principal.roles.includes('analyst') ||
+    principal.org === course.organisingOrg ||
+    isNamedTrainer(principal, course)
+  ) {
+    return;
+  }
+  throw new CourseError('COURSE_NOT_FOUND');
+}
+
+/** Managing a course (sessions, attendance, status): coordinators and its named trainers. */
+export function assertCanManage(principal: Principal, course: CourseAccessFields): void {
+  assertCanSee(principal, course);
+  if (principal.roles.some((role) => role === 'admin' || role === 'coordinator')) return;
+  if (isNamedTrainer(principal, course)) return;
+  throw new CourseError('COURSE_FORBIDDEN');
+}
+
+/**
+ * Enrolling beneficiaries: those who manage the course, and the organising institution's case
+ * workers, who follow the beneficiaries.
+ */
+export function assertCanEnrol(principal: Principal, course: CourseAccessFields): void {
+  assertCanSee(principal, course);
+  if (principal.roles.includes('case-worker') && principal.org === course.organisingOrg) return;
+  assertCanManage(principal, course);
+}

@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+export const SessionDateField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ example: '2026-03-02', format: 'date', description: 'Day in Africa/Casablanca' }),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: '$property must be a valid date' },
+    ),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be written YYYY-MM-DD' }),
+  );
+
+export const WallClockField = (example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({
+      example,
+      pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+      description: 'HH:mm, Africa/Casablanca',
+    }),
+    Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '$property must be a time written HH:mm' }),
+  );
+
+export const SessionVenueField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: 300, example: 'Salle 2, Maison des jeunes' }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(300),
+  );
+
+export const OnlineLinkField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uri', maxLength: 500, example: 'https://meet.example.org/abc' }),
+    IsOptional(),
+    IsUrl(
+      { protocols: ['https'], require_protocol: true },
+      { message: '$property must be an https URL' },
+    ),
+    MaxLength(500),
+  );

@@ -1,0 +1,79 @@
+import { bearer, TestService } from '@mrm/testing';
+import { DataSource } from 'typeorm';
+import { TrainingConfig } from '../../src/training.config';
+import { TrainingModule } from '../../src/training.module';
+import { TRAINING_OPENAPI } from '../../src/training.openapi';
+
+export const coordinator = bearer('MINISTRY', ['coordinator'], 'coordinator-1');
+export const trainer = bearer('IOM', ['trainer'], 'trainer-1');
+export const caseWorker = bearer('IOM', ['case-worker'], 'case-worker-1');
+export const otherTrainer = bearer('COOPI', ['trainer'], 'trainer-coopi');
+export const analyst = bearer('MINISTRY', ['analyst'], 'analyst-1');
+
+export function startTraining(): Promise<TestService> {
+  return TestService.start({
+    service: 'training',
+    configClass: TrainingConfig,
+    rootModule: (config) => TrainingModule.forRoot(config),
+    openApi: TRAINING_OPENAPI,
+  });
+}
+
+/** A valid course request organised by IOM and run by trainer-1. */
+export function aCourse(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Développement personnel',
+    kind: 'personal-development',
+    programmeCode: 'FORAS',
+    organisingOrg: 'IOM',
+    trainerIds: ['trainer-1'],
+    languages: ['ar', 'fr'],
+    regionCode: '05',
+    venue: 'Maison des jeunes, Khouribga',
+    capacity: 5,
+    targetCategories: ['returning-moroccan', 'foreign-avrr'],
+    startsOn: '2026-03-02',
+    endsOn: '2026-04-30',
+    ...overrides,
+  };
+}
+
+/** The outbox rows of one event type, oldest first, with the event's data as `payload`. */
+export async function outboxOf(
+  sut: TestService,
+  type: string,
+): Promise<Array<{ subject: string; payload: Record<string, unknown> }>> {
+  const rows: Array<{ subject: string; envelope: { data: Record<string, unknown> } }> =
+    await sut.app
+      .get(DataSource)
+      .query(
+        'SELECT subject, payload AS envelope FROM outbox_message WHERE type = $1 ORDER BY occurred_at, id',
+        [type],
+      );
+  return rows.map((row) => ({ subject: row.subject, payload: row.envelope.data }));
+}
+
+/** Creates a course with the coordinator and moves it to `status` through the API. */
+export async function courseIn(
+  sut: TestService,
+  status: 'draft' | 'open' | 'running',
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
+  const created = await sut.http
+    .post('/api/v1/courses')
+    .set('authorization', coordinator)
+    .send(aCourse(overrides))
+    .expect(201);
+  let course = created.body as { id: string; version: number };
+  const steps = status === 'draft' ? [] : status === 'open' ? ['open'] : ['open', 'start'];
+  for (const step of steps) {
+    course = (
+      await sut.http
+        .post(`/api/v1/courses/${course.id}/${step}`)
+        .set('authorization', coordinator)
+        .set('if-match', `"${course.version}"`)
+        .expect(200)
+    ).body;
+  }
+  return course;
+}
