@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { CoursesModule } from './courses/courses.module';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
@@ -23,6 +24,7 @@ export class TrainingModule {
         RosterModule.forService({ service: 'training', readRoles: ['trainer', 'coordinator'] }),
         CoursesModule,
         SessionsModule,
+        EnrolmentsModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

@@ -122,6 +122,17 @@ export class CoursesService {
     return lockCourse(em, courseId);
   }
 
+  /** Saves a capacity change made by the enrolments feature, which moves the waiting list. */
+  async saveCapacity(em: EntityManager, course: CourseView, capacity: number): Promise<CourseView> {
+    const updated = { ...course, capacity, version: course.version + 1, updatedAt: new Date() };
+    await em.update(
+      CourseEntity,
+      { id: course.id },
+      { capacity, version: updated.version, updatedAt: updated.updatedAt },
+    );
+    return updated;
+  }
+
   /** Saves a status change made by the lifecycle or completion, bumping the version. */
   async saveStatus(
     em: EntityManager,

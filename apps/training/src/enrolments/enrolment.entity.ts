@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { EnrolmentView } from './enrolment-view';
 
 export const ENROLMENT_STATUSES = ['enrolled', 'waiting', 'withdrawn'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
@@ -8,7 +9,7 @@ export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
  * copied from the roster entry at enrolment, for the events; `beneficiaryId` is null once erased.
  */
 @Entity({ name: 'enrolment' })
-export class EnrolmentEntity {
+export class EnrolmentEntity implements EnrolmentView {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid') courseId: string;
   @Column('uuid', { nullable: true }) beneficiaryId: string | null;

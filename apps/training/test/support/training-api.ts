@@ -1,4 +1,5 @@
-import { bearer, TestService } from '@mrm/testing';
+import type { BeneficiaryRegisteredV1 } from '@mrm/contracts';
+import { aRegisteredEvent, bearer, TestService, waitFor } from '@mrm/testing';
 import { DataSource } from 'typeorm';
 import { TrainingConfig } from '../../src/training.config';
 import { TrainingModule } from '../../src/training.module';
@@ -76,4 +77,41 @@ export async function courseIn(
     ).body;
   }
   return course;
+}
+
+/** Publishes `beneficiary.registered.v1` for each and waits until the roster holds them all. */
+export async function registered(
+  sut: TestService,
+  count: number,
+  overrides: Partial<BeneficiaryRegisteredV1> = {},
+): Promise<string[]> {
+  const events = Array.from({ length: count }, () => aRegisteredEvent(overrides));
+  for (const event of events) await sut.publish(event);
+  const ids = events.map((event) => event.data.beneficiaryId);
+  await waitFor(
+    async () => {
+      const [{ n }]: Array<{ n: number }> = await sut.app
+        .get(DataSource)
+        .query(
+          'SELECT count(*)::int AS n FROM roster_beneficiary WHERE beneficiary_id = ANY($1) AND version > 0',
+          [ids],
+        );
+      return n === count;
+    },
+    { what: `${count} roster entries` },
+  );
+  return ids;
+}
+
+/** Enrols a beneficiary with the coordinator. */
+export function enrol(
+  sut: TestService,
+  courseId: string,
+  beneficiaryId: string,
+  token = coordinator,
+) {
+  return sut.http
+    .post(`/api/v1/courses/${courseId}/enrolments`)
+    .set('authorization', token)
+    .send({ beneficiaryId });
 }
