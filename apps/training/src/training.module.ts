@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
+import { AttendanceModule } from './attendance/attendance.module';
+import { CompletionModule } from './completion/completion.module';
 import { CoursesModule } from './courses/courses.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -25,6 +27,8 @@ export class TrainingModule {
         CoursesModule,
         SessionsModule,
         EnrolmentsModule,
+        AttendanceModule,
+        CompletionModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

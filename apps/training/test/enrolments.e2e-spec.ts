@@ -146,7 +146,12 @@ describe('enrolments and the waiting list (e2e)', () => {
   });
 
   it.each([
-    ['an unknown beneficiary', () => Promise.resolve(uuidv7()), 404, 'ROSTER_BENEFICIARY_NOT_FOUND'],
+    [
+      'an unknown beneficiary',
+      () => Promise.resolve(uuidv7()),
+      404,
+      'ROSTER_BENEFICIARY_NOT_FOUND',
+    ],
     [
       'a category the course does not target',
       async () => (await registered(sut, 1, { category: 'moroccan-abroad' }))[0],

@@ -14,6 +14,7 @@ import {
   toEnrolmentResponse,
 } from './dto/enrolment.response.dto';
 import { ListEnrolmentsQueryDto } from './dto/list-enrolments.query.dto';
+import { RecordAssessmentRequestDto } from './dto/record-assessment.request.dto';
 import { WithdrawEnrolmentRequestDto } from './dto/withdraw-enrolment.request.dto';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -60,6 +61,24 @@ export class EnrolmentsController {
   ): Promise<EnrolmentResponseDto> {
     return toEnrolmentResponse(
       await this.enrolments.withdraw({ principal, courseId: id, enrolmentId, reason: body.reason }),
+    );
+  }
+
+  @Put('enrolments/:enrolmentId/assessment')
+  @Roles('coordinator', 'trainer')
+  @ApiOkResponse({ type: EnrolmentResponseDto })
+  async recordAssessment(
+    @Param() { id, enrolmentId }: EnrolmentParamsDto,
+    @Body() body: RecordAssessmentRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EnrolmentResponseDto> {
+    return toEnrolmentResponse(
+      await this.enrolments.recordAssessment({
+        principal,
+        courseId: id,
+        enrolmentId,
+        passed: body.passed,
+      }),
     );
   }
 

@@ -9,7 +9,11 @@ import {
 import { OutboxWriter } from '@mrm/messaging';
 import { RosterService, type RosterBeneficiaryEntity } from '@mrm/roster';
 import { DataSource, type EntityManager, type QueryFailedError } from 'typeorm';
-import { assertCanEnrol, assertCanSee } from '../courses/course-access';
+import {
+  assertCanEnrol,
+  assertCanManage as assertCanManageEnrolments,
+  assertCanSee,
+} from '../courses/course-access';
 import type { CourseView } from '../courses/course-view';
 import { CoursesService } from '../courses/courses.service';
 import { participantDimensionsOf, type EnrolmentView } from './enrolment-view';
@@ -151,6 +155,61 @@ export class EnrolmentsService {
       .addOrderBy('e.id');
     if (input.status) query.andWhere('e.status = :status', { status: input.status });
     return query.getMany();
+  }
+
+  /** The enrolments holding a place, for attendance and completion (caller holds the course lock). */
+  async enrolledOf(em: EntityManager, courseId: string): Promise<EnrolmentView[]> {
+    return em.find(EnrolmentEntity, {
+      where: { courseId, status: 'enrolled' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Stores an enrolment's outcome, computed by completion under the course lock. */
+  async saveOutcome(
+    em: EntityManager,
+    enrolment: EnrolmentView,
+    outcome: Pick<
+      EnrolmentView,
+      'outcome' | 'outcomeReason' | 'sessionsAttended' | 'hoursAttended' | 'completedAt'
+    >,
+  ): Promise<EnrolmentView> {
+    const change = { ...outcome, version: enrolment.version + 1, updatedAt: outcome.completedAt! };
+    await em.update(EnrolmentEntity, { id: enrolment.id }, change);
+    return { ...enrolment, ...change };
+  }
+
+  /** Records whether the participant passed the course's assessment, before completion. */
+  async recordAssessment(input: EnrolmentChange & { passed: boolean }): Promise<EnrolmentView> {
+    return this.dataSource.transaction(async (em) => {
+      const course = await this.courses.lockForUpdate(em, input.courseId);
+      assertCanManageEnrolments(input.principal, course);
+      assertEnrolmentsOpen(course);
+      const enrolment = await findInCourse(em, course.id, input.enrolmentId);
+      if (enrolment.status !== 'enrolled') {
+        throw new EnrolmentError('ENROLMENT_NOT_FOUND', { detail: 'The enrolment holds no place' });
+      }
+      Object.assign(enrolment, {
+        assessmentPassed: input.passed,
+        version: enrolment.version + 1,
+        updatedAt: new Date(),
+      });
+      await em.save(EnrolmentEntity, enrolment);
+      return enrolment;
+    });
+  }
+
+  /** Every enrolment of the course, whatever its status. */
+  async allOf(em: EntityManager, courseId: string): Promise<EnrolmentView[]> {
+    return em.findBy(EnrolmentEntity, { courseId });
+  }
+
+  async findInCourse(
+    em: EntityManager,
+    courseId: string,
+    enrolmentId: string,
+  ): Promise<EnrolmentView> {
+    return findInCourse(em, courseId, enrolmentId);
   }
 
   private async promote(em: EntityManager, course: CourseView, now: Date): Promise<void> {

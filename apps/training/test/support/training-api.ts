@@ -115,3 +115,41 @@ export function enrol(
     .set('authorization', token)
     .send({ beneficiaryId });
 }
+
+/** Adds a session with the course's trainer and returns its id. */
+export async function sessionOn(
+  sut: TestService,
+  courseId: string,
+  date: string,
+  times: [string, string] = ['09:00', '11:30'],
+): Promise<string> {
+  const response = await sut.http
+    .post(`/api/v1/courses/${courseId}/sessions`)
+    .set('authorization', trainer)
+    .send({ date, startTime: times[0], endTime: times[1] })
+    .expect(201);
+  return response.body.id;
+}
+
+/** Records a session's sheet with the course's trainer. */
+export function sheet(
+  sut: TestService,
+  sessionId: string,
+  entries: Array<{ beneficiaryId: string; status: string }>,
+  token = trainer,
+) {
+  return sut.http
+    .put(`/api/v1/sessions/${sessionId}/attendance`)
+    .set('authorization', token)
+    .send({ entries });
+}
+
+/** Moves a course along with the trainer, reading its current ETag first. */
+export async function transition(sut: TestService, courseId: string, step: string, status = 200) {
+  const current = await sut.http.get(`/api/v1/courses/${courseId}`).set('authorization', trainer);
+  return sut.http
+    .post(`/api/v1/courses/${courseId}/${step}`)
+    .set('authorization', trainer)
+    .set('if-match', current.headers.etag)
+    .expect(status);
+}
