@@ -5,6 +5,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { CompletionModule } from './completion/completion.module';
 import { CoursesModule } from './courses/courses.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TRAINING_ENTITIES, TRAINING_MIGRATIONS } from './database/schema';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
@@ -29,6 +30,7 @@ export class TrainingModule {
         EnrolmentsModule,
         AttendanceModule,
         CompletionModule,
+        SatisfactionModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

@@ -6,7 +6,9 @@ export type EnrolmentErrorCode =
   | 'ENROLMENT_CATEGORY_NOT_TARGETED'
   | 'ENROLMENT_COURSE_NOT_OPEN'
   | 'ENROLMENT_ALREADY_WITHDRAWN'
-  | 'ENROLMENT_CAPACITY_BELOW_ENROLLED';
+  | 'ENROLMENT_CAPACITY_BELOW_ENROLLED'
+  | 'ENROLMENT_NOT_SURVEYABLE'
+  | 'ENROLMENT_ALREADY_SURVEYED';
 
 export const EnrolmentError = defineErrorFamily<EnrolmentErrorCode>('training', {
   ENROLMENT_NOT_FOUND: { status: 404, title: 'Enrolment not found' },
@@ -27,4 +29,9 @@ export const EnrolmentError = defineErrorFamily<EnrolmentErrorCode>('training', 
     status: 409,
     title: 'The capacity cannot go below the number of enrolled participants',
   },
+  ENROLMENT_NOT_SURVEYABLE: {
+    status: 409,
+    title: 'The survey is answered by participants of a completed course',
+  },
+  ENROLMENT_ALREADY_SURVEYED: { status: 409, title: 'The survey was already answered' },
 });

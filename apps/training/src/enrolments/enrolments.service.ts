@@ -199,6 +199,28 @@ export class EnrolmentsService {
     });
   }
 
+  /**
+   * Marks that the enrolment's survey was answered, once: anonymous answers are stored apart, so
+   * this flag is what stops a second answer. Returns the enrolment as it was.
+   */
+  async markSurveyed(
+    em: EntityManager,
+    courseId: string,
+    enrolmentId: string,
+  ): Promise<EnrolmentView> {
+    const enrolment = await findInCourse(em, courseId, enrolmentId);
+    if (enrolment.outcome === null) throw new EnrolmentError('ENROLMENT_NOT_SURVEYABLE');
+    if (enrolment.satisfactionRecordedAt !== null)
+      throw new EnrolmentError('ENROLMENT_ALREADY_SURVEYED');
+    const now = new Date();
+    await em.update(
+      EnrolmentEntity,
+      { id: enrolment.id },
+      { satisfactionRecordedAt: now, updatedAt: now },
+    );
+    return enrolment;
+  }
+
   /** Every enrolment of the course, whatever its status. */
   async allOf(em: EntityManager, courseId: string): Promise<EnrolmentView[]> {
     return em.findBy(EnrolmentEntity, { courseId });

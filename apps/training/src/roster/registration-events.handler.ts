@@ -13,6 +13,8 @@ import {
 } from '@mrm/contracts';
 import { JetStreamContext } from '@mrm/messaging';
 import { RosterProjector } from '@mrm/roster';
+import { RegistryReactionsService } from '../enrolments/registry-reactions.service';
+import { SatisfactionService } from '../satisfaction/satisfaction.service';
 
 /**
  * The service's one handler per registration subject: the roster first, then the service's own
@@ -20,7 +22,11 @@ import { RosterProjector } from '@mrm/roster';
  */
 @Controller()
 export class RegistrationEventsHandler {
-  constructor(private readonly roster: RosterProjector) {}
+  constructor(
+    private readonly roster: RosterProjector,
+    private readonly enrolments: RegistryReactionsService,
+    private readonly satisfaction: SatisfactionService,
+  ) {}
 
   @EventPattern(beneficiaryRegisteredV1.subject)
   async registered(
@@ -44,10 +50,10 @@ export class RegistrationEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     const { mergedBeneficiaryId, beneficiaryId } = event.data;
-    await this.roster.markMerged(context.entityManager, {
-      duplicateId: mergedBeneficiaryId,
-      survivorId: beneficiaryId,
-    });
+    const merge = { duplicateId: mergedBeneficiaryId, survivorId: beneficiaryId };
+    await this.roster.markMerged(context.entityManager, merge);
+    await this.enrolments.onBeneficiaryMerged(context.entityManager, merge);
+    await this.satisfaction.repointBeneficiary(context.entityManager, merge);
   }
 
   @EventPattern(beneficiaryErasedV1.subject)
@@ -56,5 +62,7 @@ export class RegistrationEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     await this.roster.markErased(context.entityManager, event.data);
+    await this.enrolments.onBeneficiaryErased(context.entityManager, event.data);
+    await this.satisfaction.forgetBeneficiary(context.entityManager, event.data.beneficiaryId);
   }
 }
