@@ -210,8 +210,9 @@ export class EnrolmentsService {
   ): Promise<EnrolmentView> {
     const enrolment = await findInCourse(em, courseId, enrolmentId);
     if (enrolment.outcome === null) throw new EnrolmentError('ENROLMENT_NOT_SURVEYABLE');
-    if (enrolment.satisfactionRecordedAt !== null)
+    if (enrolment.satisfactionRecordedAt !== null) {
       throw new EnrolmentError('ENROLMENT_ALREADY_SURVEYED');
+    }
     const now = new Date();
     await em.update(
       EnrolmentEntity,
