@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { AttendanceModule } from './attendance/attendance.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CompletionModule } from './completion/completion.module';
 import { CoursesModule } from './courses/courses.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
@@ -31,6 +32,7 @@ export class TrainingModule {
         AttendanceModule,
         CompletionModule,
         SatisfactionModule,
+        CertificatesModule,
       ],
       controllers: [RegistrationEventsHandler],
     };
