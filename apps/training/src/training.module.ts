@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
+import { AttendanceImportModule } from './attendance-import/attendance-import.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CompletionModule } from './completion/completion.module';
@@ -33,6 +34,7 @@ export class TrainingModule {
         CompletionModule,
         SatisfactionModule,
         CertificatesModule,
+        AttendanceImportModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

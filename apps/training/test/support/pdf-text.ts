@@ -40,8 +40,9 @@ export function pdfTextLines(pdf: Buffer): string[] {
     for (const block of stream.matchAll(/BT([\s\S]*?)ET/g)) {
       const hex = [...block[1].matchAll(/<([0-9a-f]+)>/gi)].map((m) => m[1]).join('');
       let line = '';
-      for (let i = 0; i < hex.length; i += 4)
-        {line += unicode.get(parseInt(hex.slice(i, i + 4), 16)) ?? '?';}
+      for (let i = 0; i < hex.length; i += 4) {
+        line += unicode.get(parseInt(hex.slice(i, i + 4), 16)) ?? '?';
+      }
       lines.push(line);
     }
   }
