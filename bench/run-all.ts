@@ -20,6 +20,12 @@ import {
   type RegistryResult,
 } from './registry';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
+import {
+  COMPLETION_ENROLMENTS,
+  SHEET_CONCURRENCY,
+  trainingFigures,
+  type TrainingResult,
+} from './training';
 import { fmtMs, fmtRate, fmtRatio, table, verdict } from './lib/stats';
 import { BenchResources } from './lib/substrate';
 
@@ -104,6 +110,7 @@ function summary(
   lag: EndToEndLagResult | Error,
   rebuild: RebuildResult | Error,
   registry: RegistryResult | Error,
+  training: TrainingResult | Error,
 ): string {
   const rows: string[][] = [];
   if (throughput instanceof Error) {
@@ -217,6 +224,26 @@ function summary(
       ]);
     }
   }
+  if (training instanceof Error) {
+    rows.push([...noFigures('6. Attendance sheets of 30', training, '—').slice(0, 5), '—']);
+  } else {
+    rows.push([
+      `6. Attendance sheets of 30 (c=${SHEET_CONCURRENCY}, issue #12)`,
+      fmtRate(training.sheetsPerSecond, 'sheets/s'),
+      '—',
+      '—',
+      '(no target)',
+      '—',
+    ]);
+    rows.push([
+      `   complete a course of ${COMPLETION_ENROLMENTS} enrolments`,
+      fmtMs(training.completeMs),
+      '—',
+      '—',
+      '(no target)',
+      '—',
+    ]);
+  }
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
 }
 
@@ -251,12 +278,19 @@ async function main(): Promise<void> {
     registryFigures,
   );
 
+  const training = await stage(
+    '6',
+    `6. Training (issue #12): attendance sheets of 30 people recorded per second, ${SHEET_CONCURRENCY} concurrent, ` +
+      `and the time to complete a course of ${COMPLETION_ENROLMENTS} enrolments`,
+    trainingFigures,
+  );
+
   console.log(
     `\n== Summary (load average now: ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  console.log(summary(throughput, lag, rebuild, registry));
+  console.log(summary(throughput, lag, rebuild, registry, training));
   console.log(
     'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',
   );

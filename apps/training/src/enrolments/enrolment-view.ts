@@ -1,6 +1,8 @@
 import type { ParticipantDimensions } from '@mrm/contracts';
 import { courseDimensionsOf, type CourseView } from '../courses/course-view';
-import type { EnrolmentStatus } from './enrolment.entity';
+
+export const ENROLMENT_STATUSES = ['enrolled', 'waiting', 'withdrawn'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
 /** An enrolment as other features of the service see it. */
 export interface EnrolmentView {

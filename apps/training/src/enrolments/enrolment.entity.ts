@@ -1,8 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { EnrolmentView } from './enrolment-view';
-
-export const ENROLMENT_STATUSES = ['enrolled', 'waiting', 'withdrawn'] as const;
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+import type { EnrolmentStatus, EnrolmentView } from './enrolment-view';
 
 /**
  * A beneficiary's place in a course (or on its waiting list). The category, sex and birth year are

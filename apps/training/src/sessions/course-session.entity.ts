@@ -1,8 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SessionView } from './session-view';
-
-export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+import type { SessionStatus, SessionView } from './session-view';
 
 /** A dated occurrence of a course; constraints are in the CreateCourse migration. */
 @Entity({ name: 'course_session' })

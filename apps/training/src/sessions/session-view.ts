@@ -1,4 +1,5 @@
-import type { SessionStatus } from './course-session.entity';
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** A session as other features of the service see it. */
 export interface SessionView {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ENROLMENT_OUTCOMES } from '@mrm/contracts';
-import { ENROLMENT_STATUSES } from '../enrolment.entity';
+import { ENROLMENT_STATUSES } from '../enrolment-view';
 import type { EnrolmentView } from '../enrolment-view';
 
 export class EnrolmentResponseDto {

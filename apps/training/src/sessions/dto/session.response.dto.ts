@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { casablancaParts, TRAINING_TIME_ZONE } from '../casablanca-time';
-import { SESSION_STATUSES } from '../course-session.entity';
-import { sessionHours, type SessionView } from '../session-view';
+import { SESSION_STATUSES, sessionHours, type SessionView } from '../session-view';
 
 export class SessionResponseDto {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
