@@ -134,10 +134,21 @@ describe('enrolments and the waiting list (e2e)', () => {
         { subject: survivor, correlationId: uuidv7() },
       ),
     );
-    await waitFor(async () => (await enrol(sut, course.id, duplicate)).status === 201, {
-      what: 'the merge in the roster',
-    });
+    await waitFor(
+      async () =>
+        (
+          await sut.app
+            .get(DataSource)
+            .query(
+              'SELECT 1 FROM roster_beneficiary WHERE beneficiary_id = $1 AND merged_into = $2',
+              [duplicate, survivor],
+            )
+        ).length === 1,
+      { what: 'the merge in the roster' },
+    );
+    const enrolled = await enrol(sut, course.id, duplicate).expect(201);
 
+    expect(enrolled.body.beneficiaryId).toBe(survivor);
     const again = await enrol(sut, course.id, survivor).expect(409);
 
     expect(again.body.code).toBe('ENROLMENT_DUPLICATE');
