@@ -73,7 +73,7 @@ export class EnrolmentsService {
         enrolmentCreatedV1,
         {
           ...participantDimensionsOf(course, enrolment),
-          status: enrolment.status,
+          waiting: enrolment.status === 'waiting',
           ...(enrolment.waitingPosition !== null
             ? { waitingPosition: enrolment.waitingPosition }
             : {}),

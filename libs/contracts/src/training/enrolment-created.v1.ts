@@ -1,10 +1,10 @@
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
 import { defineEvent } from '../event-definition';
 import { ParticipantDimensions } from './participant-dimensions';
 
 export class EnrolmentCreatedV1 extends ParticipantDimensions {
-  /** `enrolled` (holds a place) or `waiting` (on the waiting list). */
-  @IsIn(['enrolled', 'waiting']) readonly status: string;
+  /** True when put on the waiting list, false when the enrolment holds a place. */
+  @IsBoolean() readonly waiting: boolean;
   /** Place on the waiting list, from 1, when waiting. */
   @IsOptional() @IsInt() @Min(1) readonly waitingPosition?: number;
 }
