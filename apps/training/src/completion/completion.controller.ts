@@ -15,7 +15,12 @@ export class CompletionController {
   @HttpCode(200)
   @Roles('coordinator', 'trainer')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the course' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    example: '"1"',
+    description: 'The ETag of the course',
+  })
   @ApiOkResponse({ type: CourseResponseDto, description: 'Every enrolment’s outcome is computed' })
   async complete(
     @Param() { id }: CourseIdParamDto,

@@ -10,7 +10,12 @@ import { CourseResponseDto, toCourseResponse } from './dto/course.response.dto';
 @ApiTags('courses')
 @Controller({ path: 'courses/:id', version: '1' })
 @Roles('coordinator', 'trainer')
-@ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version changed' })
+@ApiHeader({
+  name: 'If-Match',
+  required: true,
+  example: '"1"',
+  description: 'The ETag of the version changed',
+})
 export class CourseLifecycleController {
   constructor(private readonly lifecycle: CourseLifecycleService) {}
 

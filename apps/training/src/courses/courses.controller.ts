@@ -55,7 +55,12 @@ export class CoursesController {
   @Patch(':id')
   @Roles('coordinator', 'trainer')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version edited' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    example: '"1"',
+    description: 'The ETag of the version edited',
+  })
   @ApiOkResponse({ type: CourseResponseDto })
   async update(
     @Param() { id }: CourseIdParamDto,

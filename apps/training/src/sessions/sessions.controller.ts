@@ -28,7 +28,12 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator', 'trainer')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the session' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    example: '"1"',
+    description: 'The ETag of the session',
+  })
   @ApiOkResponse({ type: SessionResponseDto })
   async reschedule(
     @Param() { id }: SessionIdParamDto,
@@ -45,7 +50,12 @@ export class SessionsController {
   @HttpCode(200)
   @Roles('coordinator', 'trainer')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the session' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    example: '"1"',
+    description: 'The ETag of the session',
+  })
   @ApiOkResponse({ type: SessionResponseDto })
   async cancel(
     @Param() { id }: SessionIdParamDto,

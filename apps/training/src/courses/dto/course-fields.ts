@@ -60,7 +60,6 @@ export const LanguagesField = (): PropertyDecorator =>
       example: ['ar', 'fr'],
       minItems: 1,
       maxItems: 5,
-      pattern: '^[a-z]{2}$',
     }),
     IsArray(),
     ArrayNotEmpty(),

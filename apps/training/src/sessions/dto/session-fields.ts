@@ -1,23 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsCalendarDate } from '../../courses/dto/calendar-date';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 
 export const SessionDateField = (): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ example: '2026-03-02', format: 'date', description: 'Day in Africa/Casablanca' }),
-    IsISO8601(
-      { strict: true, strictSeparator: true },
-      { message: '$property must be a valid date' },
-    ),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be written YYYY-MM-DD' }),
+    IsCalendarDate(),
   );
 
 export const WallClockField = (example: string): PropertyDecorator =>
