@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
+import { ChainsModule } from './chains/chains.module';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
+import { ProjectsModule } from './projects/projects.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReintegrationConfig } from './reintegration.config';
 
@@ -22,6 +24,8 @@ export class ReintegrationModule {
           service: 'reintegration',
           readRoles: ['project-officer', 'coordinator'],
         }),
+        ChainsModule,
+        ProjectsModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

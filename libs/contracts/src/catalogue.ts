@@ -32,6 +32,10 @@ import { enrolmentCreatedV1 } from './training/enrolment-created.v1';
 import { enrolmentPromotedV1 } from './training/enrolment-promoted.v1';
 import { enrolmentWithdrawnV1 } from './training/enrolment-withdrawn.v1';
 import { satisfactionRecordedV1 } from './training/satisfaction-recorded.v1';
+import { projectCreatedV1 } from './reintegration/project-created.v1';
+import { projectDisbursementPaidV1 } from './reintegration/project-disbursement-paid.v1';
+import { projectMilestoneReachedV1 } from './reintegration/project-milestone-reached.v1';
+import { projectOperatingV1 } from './reintegration/project-operating.v1';
 
 /** Every event on the bus. Consumers look contracts up here; the AsyncAPI document is built from it. */
 export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
@@ -68,6 +72,10 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   referralRequestedV1,
   referralStartedV1,
   referralSuspendedV1,
+  projectCreatedV1,
+  projectMilestoneReachedV1,
+  projectDisbursementPaidV1,
+  projectOperatingV1,
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOGUE.map((definition) => [definition.type, definition]));
