@@ -3,6 +3,7 @@ import { RosterModule } from '@mrm/roster';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { ChainsModule } from './chains/chains.module';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
+import { MilestonesModule } from './milestones/milestones.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import type { ReintegrationConfig } from './reintegration.config';
@@ -26,6 +27,7 @@ export class ReintegrationModule {
         }),
         ChainsModule,
         ProjectsModule,
+        MilestonesModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

@@ -1,5 +1,6 @@
 import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 import { MilestoneChainEntity } from '../chains/milestone-chain.entity';
+import { ProjectMilestoneEntity } from '../milestones/project-milestone.entity';
 import { ProjectBudgetLineEntity } from '../projects/project-budget-line.entity';
 import { ProjectMemberEntity } from '../projects/project-member.entity';
 import { ProjectTrancheEntity } from '../projects/project-tranche.entity';
@@ -15,6 +16,7 @@ export const REINTEGRATION_ENTITIES = [
   ProjectBudgetLineEntity,
   ProjectTrancheEntity,
   MilestoneChainEntity,
+  ProjectMilestoneEntity,
 ];
 export const REINTEGRATION_MIGRATIONS = [
   ...ROSTER_MIGRATIONS,
