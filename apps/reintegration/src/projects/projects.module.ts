@@ -10,7 +10,6 @@ import { ProjectEntity } from './project.entity';
 import { ProjectReader } from './project.reader';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
-import { RosterLookup } from './roster-lookup';
 
 /** Projects with members, budget and tranches; exports the service other features lock through. */
 @Module({
@@ -24,7 +23,7 @@ import { RosterLookup } from './roster-lookup';
     ChainsModule,
   ],
   controllers: [ProjectsController, DisbursementsController],
-  providers: [ProjectsService, ProjectReader, DisbursementsService, RosterLookup],
+  providers: [ProjectsService, ProjectReader, DisbursementsService],
   exports: [ProjectsService, ProjectReader],
 })
 export class ProjectsModule {}

@@ -3,6 +3,7 @@ import { assertSameInstitution, type Principal } from '@mrm/auth';
 import { projectCreatedV1, uuidv7 } from '@mrm/contracts';
 import { assertVersionMatches } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
+import { RosterService } from '@mrm/roster';
 
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChainCatalogueService, type VersionedChain } from '../chains/chain-catalogue.service';
@@ -12,7 +13,6 @@ import { ProjectMemberEntity } from './project-member.entity';
 import { ProjectEntity } from './project.entity';
 import { ProjectError } from './project.errors';
 import { ProjectReader, type ProjectView } from './project.reader';
-import { RosterLookup } from './roster-lookup';
 
 /** Creates projects, and hands other features a project locked for their change. */
 @Injectable()
@@ -20,7 +20,7 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly roster: RosterLookup,
+    private readonly roster: RosterService,
     private readonly chains: ChainCatalogueService,
     private readonly reader: ProjectReader,
   ) {}
