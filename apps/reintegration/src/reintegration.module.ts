@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RosterModule } from '@mrm/roster';
-import { ServiceCoreModule } from '@mrm/runtime';
+import { ServiceCoreModule, timersOptionsFrom } from '@mrm/runtime';
+import { TimersModule } from '@mrm/timers';
 import { ChainsModule } from './chains/chains.module';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
 import { MilestonesModule } from './milestones/milestones.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
+import { VisitsModule } from './visits/visits.module';
 import type { ReintegrationConfig } from './reintegration.config';
 
 /** Root of the reintegration service: reintegration plans and the projects that carry them. */
@@ -25,9 +27,11 @@ export class ReintegrationModule {
           service: 'reintegration',
           readRoles: ['project-officer', 'coordinator'],
         }),
+        TimersModule.forService(timersOptionsFrom(config)),
         ChainsModule,
         ProjectsModule,
         MilestonesModule,
+        VisitsModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

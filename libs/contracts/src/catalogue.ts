@@ -32,10 +32,14 @@ import { enrolmentCreatedV1 } from './training/enrolment-created.v1';
 import { enrolmentPromotedV1 } from './training/enrolment-promoted.v1';
 import { enrolmentWithdrawnV1 } from './training/enrolment-withdrawn.v1';
 import { satisfactionRecordedV1 } from './training/satisfaction-recorded.v1';
+import { projectClosedV1 } from './reintegration/project-closed.v1';
 import { projectCreatedV1 } from './reintegration/project-created.v1';
 import { projectDisbursementPaidV1 } from './reintegration/project-disbursement-paid.v1';
 import { projectMilestoneReachedV1 } from './reintegration/project-milestone-reached.v1';
 import { projectOperatingV1 } from './reintegration/project-operating.v1';
+import { visitOverdueV1 } from './reintegration/visit-overdue.v1';
+import { visitRecordedV1 } from './reintegration/visit-recorded.v1';
+import { visitScheduledV1 } from './reintegration/visit-scheduled.v1';
 
 /** Every event on the bus. Consumers look contracts up here; the AsyncAPI document is built from it. */
 export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
@@ -76,6 +80,10 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   projectMilestoneReachedV1,
   projectDisbursementPaidV1,
   projectOperatingV1,
+  projectClosedV1,
+  visitScheduledV1,
+  visitRecordedV1,
+  visitOverdueV1,
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOGUE.map((definition) => [definition.type, definition]));

@@ -9,6 +9,7 @@ import type { ProjectEntity } from '../projects/project.entity';
 import { ProjectError } from '../projects/project.errors';
 import { ProjectReader } from '../projects/project.reader';
 import { ProjectsService } from '../projects/projects.service';
+import { VisitScheduleService } from '../visits/visit-schedule.service';
 import type { ReachMilestoneRequestDto } from './dto/reach-milestone.request.dto';
 import { MilestoneError } from './milestone.errors';
 import { ProjectMilestoneEntity } from './project-milestone.entity';
@@ -32,6 +33,7 @@ export class MilestonesService {
     private readonly projects: ProjectsService,
     private readonly reader: ProjectReader,
     private readonly chains: ChainCatalogueService,
+    private readonly visits: VisitScheduleService,
   ) {}
 
   async progress(input: { principal: Principal; projectId: string }): Promise<MilestoneProgress> {
@@ -89,6 +91,7 @@ export class MilestonesService {
         reachedOn: request.reachedOn,
         overridden: skipped.length > 0,
       });
+      if (operating) await this.visits.scheduleFollowUps(em, project);
       return this.progressOf(em, project);
     });
   }

@@ -1,6 +1,13 @@
 import { fromBinaryMessage, type EventEnvelope } from '@mrm/contracts';
 import { BusNamespace, MESSAGING_OPTIONS, type MessagingOptions } from '@mrm/messaging';
-import { aRegisteredEvent, bearer, TestService, testNatsUrl, waitFor } from '@mrm/testing';
+import {
+  aRegisteredEvent,
+  bearer,
+  TestService,
+  testNatsUrl,
+  waitFor,
+  type ManualClock,
+} from '@mrm/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
@@ -15,7 +22,7 @@ export const analyst = bearer('MINISTRY', ['analyst'], 'analyst-1');
 
 /** A reintegration service of its own (database and NATS namespace) for one test file. */
 export function startReintegration(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; clock?: ManualClock; shareWith?: TestService } = {},
 ): Promise<TestService> {
   return TestService.start({
     service: 'reintegration',
