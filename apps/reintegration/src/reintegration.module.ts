@@ -7,6 +7,7 @@ import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/sch
 import { MilestonesModule } from './milestones/milestones.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
+import { SurveysModule } from './surveys/surveys.module';
 import { VisitsModule } from './visits/visits.module';
 import type { ReintegrationConfig } from './reintegration.config';
 
@@ -32,6 +33,7 @@ export class ReintegrationModule {
         ProjectsModule,
         MilestonesModule,
         VisitsModule,
+        SurveysModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

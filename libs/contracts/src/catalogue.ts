@@ -37,6 +37,7 @@ import { projectCreatedV1 } from './reintegration/project-created.v1';
 import { projectDisbursementPaidV1 } from './reintegration/project-disbursement-paid.v1';
 import { projectMilestoneReachedV1 } from './reintegration/project-milestone-reached.v1';
 import { projectOperatingV1 } from './reintegration/project-operating.v1';
+import { surveyScoredV1 } from './reintegration/survey-scored.v1';
 import { visitOverdueV1 } from './reintegration/visit-overdue.v1';
 import { visitRecordedV1 } from './reintegration/visit-recorded.v1';
 import { visitScheduledV1 } from './reintegration/visit-scheduled.v1';
@@ -84,6 +85,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   visitScheduledV1,
   visitRecordedV1,
   visitOverdueV1,
+  surveyScoredV1,
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOGUE.map((definition) => [definition.type, definition]));

@@ -51,6 +51,7 @@ export * from './reintegration/project-created.v1';
 export * from './reintegration/project-disbursement-paid.v1';
 export * from './reintegration/project-milestone-reached.v1';
 export * from './reintegration/project-operating.v1';
+export * from './reintegration/survey-scored.v1';
 export * from './reintegration/visit-overdue.v1';
 export * from './reintegration/visit-recorded.v1';
 export * from './reintegration/visit-scheduled.v1';

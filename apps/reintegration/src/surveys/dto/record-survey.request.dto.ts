@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsObject, IsUUID, Matches } from 'class-validator';
+import { SURVEY_WAVES, type SurveyWave } from '../survey-vocabulary';
+
+export class RecordSurveyRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'Roster beneficiary id' })
+  @IsUUID()
+  readonly beneficiaryId: string;
+
+  @ApiProperty({ enum: SURVEY_WAVES, example: 'baseline' })
+  @IsIn(SURVEY_WAVES)
+  readonly wave: SurveyWave;
+
+  @ApiProperty({ example: '2027-04-10', format: 'date' })
+  @IsISO8601({ strict: true }, { message: 'answeredOn must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'answeredOn must be a date (YYYY-MM-DD)' })
+  readonly answeredOn: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { employment: 'yes', 'economic-satisfaction': 'satisfied' },
+    description: "Item code → answer code of the item's scale in the current weights version",
+  })
+  @IsObject()
+  readonly answers: Record<string, string>;
+}
