@@ -5,6 +5,7 @@ import { TimersModule } from '@mrm/timers';
 import { ChainsModule } from './chains/chains.module';
 import { REINTEGRATION_ENTITIES, REINTEGRATION_MIGRATIONS } from './database/schema';
 import { MilestonesModule } from './milestones/milestones.module';
+import { PlansModule } from './plans/plans.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RegistrationEventsHandler } from './roster/registration-events.handler';
 import { SurveysModule } from './surveys/surveys.module';
@@ -29,6 +30,7 @@ export class ReintegrationModule {
           readRoles: ['project-officer', 'coordinator'],
         }),
         TimersModule.forService(timersOptionsFrom(config)),
+        PlansModule,
         ChainsModule,
         ProjectsModule,
         MilestonesModule,

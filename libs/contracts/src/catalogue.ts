@@ -32,6 +32,7 @@ import { enrolmentCreatedV1 } from './training/enrolment-created.v1';
 import { enrolmentPromotedV1 } from './training/enrolment-promoted.v1';
 import { enrolmentWithdrawnV1 } from './training/enrolment-withdrawn.v1';
 import { satisfactionRecordedV1 } from './training/satisfaction-recorded.v1';
+import { planApprovedV1 } from './reintegration/plan-approved.v1';
 import { projectClosedV1 } from './reintegration/project-closed.v1';
 import { projectCreatedV1 } from './reintegration/project-created.v1';
 import { projectDisbursementPaidV1 } from './reintegration/project-disbursement-paid.v1';
@@ -86,6 +87,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   visitRecordedV1,
   visitOverdueV1,
   surveyScoredV1,
+  planApprovedV1,
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOGUE.map((definition) => [definition.type, definition]));

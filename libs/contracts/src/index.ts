@@ -46,6 +46,7 @@ export * from './training/enrolment-promoted.v1';
 export * from './training/enrolment-withdrawn.v1';
 export * from './training/participant-dimensions';
 export * from './training/satisfaction-recorded.v1';
+export * from './reintegration/plan-approved.v1';
 export * from './reintegration/project-closed.v1';
 export * from './reintegration/project-created.v1';
 export * from './reintegration/project-disbursement-paid.v1';

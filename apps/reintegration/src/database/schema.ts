@@ -2,6 +2,8 @@ import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 import { ScheduledTimerEntity, TIMER_MIGRATIONS } from '@mrm/timers';
 import { MilestoneChainEntity } from '../chains/milestone-chain.entity';
 import { ProjectMilestoneEntity } from '../milestones/project-milestone.entity';
+import { PlanRevisionEntity } from '../plans/plan-revision.entity';
+import { PlanEntity } from '../plans/plan.entity';
 import { ProjectBudgetLineEntity } from '../projects/project-budget-line.entity';
 import { ProjectMemberEntity } from '../projects/project-member.entity';
 import { ProjectTrancheEntity } from '../projects/project-tranche.entity';
@@ -14,6 +16,7 @@ import { CreateProject1796600000000 } from './migrations/1796600000000-CreatePro
 import { CreateMilestoneChain1796600100000 } from './migrations/1796600100000-CreateMilestoneChain';
 import { CreateVisit1796600200000 } from './migrations/1796600200000-CreateVisit';
 import { CreateSurvey1796600300000 } from './migrations/1796600300000-CreateSurvey';
+import { CreatePlan1796600400000 } from './migrations/1796600400000-CreatePlan';
 
 /** Reintegration's entities and migrations: app, migrate entrypoint and CLI. */
 export const REINTEGRATION_ENTITIES = [
@@ -29,6 +32,8 @@ export const REINTEGRATION_ENTITIES = [
   SurveyWeightsEntity,
   SurveyResponseEntity,
   SurveyScoreEntity,
+  PlanEntity,
+  PlanRevisionEntity,
 ];
 export const REINTEGRATION_MIGRATIONS = [
   ...ROSTER_MIGRATIONS,
@@ -37,4 +42,5 @@ export const REINTEGRATION_MIGRATIONS = [
   CreateMilestoneChain1796600100000,
   CreateVisit1796600200000,
   CreateSurvey1796600300000,
+  CreatePlan1796600400000,
 ];
