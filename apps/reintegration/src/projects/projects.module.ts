@@ -9,6 +9,7 @@ import { ProjectTrancheEntity } from './project-tranche.entity';
 import { ProjectEntity } from './project.entity';
 import { ProjectReader } from './project.reader';
 import { ProjectsController } from './projects.controller';
+import { MemberRegistryService } from './member-registry.service';
 import { ProjectsService } from './projects.service';
 
 /** Projects with members, budget and tranches; exports the service other features lock through. */
@@ -23,7 +24,7 @@ import { ProjectsService } from './projects.service';
     ChainsModule,
   ],
   controllers: [ProjectsController, DisbursementsController],
-  providers: [ProjectsService, ProjectReader, DisbursementsService],
-  exports: [ProjectsService, ProjectReader],
+  providers: [ProjectsService, ProjectReader, DisbursementsService, MemberRegistryService],
+  exports: [ProjectsService, ProjectReader, MemberRegistryService],
 })
 export class ProjectsModule {}

@@ -13,6 +13,9 @@ import {
 } from '@mrm/contracts';
 import { JetStreamContext } from '@mrm/messaging';
 import { RosterProjector } from '@mrm/roster';
+import { PlanRegistryService } from '../plans/plan-registry.service';
+import { MemberRegistryService } from '../projects/member-registry.service';
+import { SurveyRegistryService } from '../surveys/survey-registry.service';
 
 /**
  * The service's one handler per registration subject: the roster first, then the service's own
@@ -20,7 +23,12 @@ import { RosterProjector } from '@mrm/roster';
  */
 @Controller()
 export class RegistrationEventsHandler {
-  constructor(private readonly roster: RosterProjector) {}
+  constructor(
+    private readonly roster: RosterProjector,
+    private readonly members: MemberRegistryService,
+    private readonly plans: PlanRegistryService,
+    private readonly surveys: SurveyRegistryService,
+  ) {}
 
   @EventPattern(beneficiaryRegisteredV1.subject)
   async registered(
@@ -44,10 +52,11 @@ export class RegistrationEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     const { mergedBeneficiaryId, beneficiaryId } = event.data;
-    await this.roster.markMerged(context.entityManager, {
-      duplicateId: mergedBeneficiaryId,
-      survivorId: beneficiaryId,
-    });
+    const merge = { duplicateId: mergedBeneficiaryId, survivorId: beneficiaryId };
+    await this.roster.markMerged(context.entityManager, merge);
+    await this.members.onBeneficiaryMerged(context.entityManager, merge);
+    await this.plans.onBeneficiaryMerged(context.entityManager, merge);
+    await this.surveys.onBeneficiaryMerged(context.entityManager, merge);
   }
 
   @EventPattern(beneficiaryErasedV1.subject)
@@ -56,5 +65,7 @@ export class RegistrationEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     await this.roster.markErased(context.entityManager, event.data);
+    await this.plans.onBeneficiaryErased(context.entityManager, event.data.beneficiaryId);
+    await this.surveys.onBeneficiaryErased(context.entityManager, event.data.beneficiaryId);
   }
 }

@@ -5,6 +5,7 @@ import { SurveyScoreEntity } from './survey-score.entity';
 import { SurveyWeightsEntity } from './survey-weights.entity';
 import { SurveyWeightsService } from './survey-weights.service';
 import { SurveysController } from './surveys.controller';
+import { SurveyRegistryService } from './survey-registry.service';
 import { SurveysService } from './surveys.service';
 
 /** RSS responses scored from versioned weights (configuration loaded at boot). */
@@ -13,6 +14,7 @@ import { SurveysService } from './surveys.service';
     TypeOrmModule.forFeature([SurveyResponseEntity, SurveyScoreEntity, SurveyWeightsEntity]),
   ],
   controllers: [SurveysController],
-  providers: [SurveyWeightsService, SurveysService],
+  providers: [SurveyWeightsService, SurveysService, SurveyRegistryService],
+  exports: [SurveyRegistryService],
 })
 export class SurveysModule {}
