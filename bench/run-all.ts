@@ -19,6 +19,12 @@ import {
   SEARCH_KINDS,
   type RegistryResult,
 } from './registry';
+import {
+  DUE_DAYS,
+  reintegrationFigures,
+  SCHEDULED_VISITS,
+  type ReintegrationResult,
+} from './reintegration';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
 import {
   COMPLETION_ENROLMENTS,
@@ -111,6 +117,7 @@ function summary(
   rebuild: RebuildResult | Error,
   registry: RegistryResult | Error,
   training: TrainingResult | Error,
+  reintegration: ReintegrationResult | Error,
 ): string {
   const rows: string[][] = [];
   if (throughput instanceof Error) {
@@ -244,7 +251,35 @@ function summary(
       '—',
     ]);
   }
+  rows.push(...reintegrationRows(reintegration));
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
+}
+
+function reintegrationRows(result: ReintegrationResult | Error): string[][] {
+  const visits = SCHEDULED_VISITS.toLocaleString('en-US');
+  if (result instanceof Error) {
+    return [[...noFigures(`7. Overdue visits over ${visits}`, result, '—').slice(0, 5), '—']];
+  }
+  const row = (figure: string, measured: string) => [
+    figure,
+    measured,
+    '—',
+    '—',
+    '(issue #13)',
+    '—',
+  ];
+  return [
+    row(`7. Overdue-visit sweep, nothing due (${visits} visits)`, fmtMs(result.idleSweepMs)),
+    row(
+      `   sweep ${DUE_DAYS} days later (${result.dueSweep.fired} overdue)`,
+      `${fmtMs(result.dueSweep.ms)} (${fmtMs(result.dueSweep.ms / Math.max(1, result.dueSweep.fired))}/visit)`,
+    ),
+    row('   RSS scoring, in memory', fmtRate(result.scoringPerSecond, 'responses/s')),
+    row(
+      `   RSS rescore of ${result.rescore.responses} stored responses`,
+      fmtRate(result.rescore.perSecond, 'responses/s'),
+    ),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -284,13 +319,19 @@ async function main(): Promise<void> {
       `and the time to complete a course of ${COMPLETION_ENROLMENTS} enrolments`,
     trainingFigures,
   );
+  const reintegration = await stage(
+    '7',
+    `7. Reintegration (issue #13): overdue-visit detection over ${SCHEDULED_VISITS.toLocaleString('en-US')} ` +
+      'scheduled visits (time per sweep), RSS survey scoring per second',
+    reintegrationFigures,
+  );
 
   console.log(
     `\n== Summary (load average now: ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  console.log(summary(throughput, lag, rebuild, registry, training));
+  console.log(summary(throughput, lag, rebuild, registry, training, reintegration));
   console.log(
     'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',
   );
