@@ -5,7 +5,7 @@ import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChainCatalogueService, type VersionedChain } from '../chains/chain-catalogue.service';
 import { OPERATING_STEP, type ChainStep } from '../chains/chain-file';
-import type { ProjectEntity } from '../projects/project.entity';
+import type { ProjectState } from '../projects/project-state';
 import { ProjectError } from '../projects/project.errors';
 import { ProjectReader } from '../projects/project.reader';
 import { ProjectsService } from '../projects/projects.service';
@@ -16,7 +16,7 @@ import { ProjectMilestoneEntity } from './project-milestone.entity';
 
 /** A project's chain with the milestones reached so far. */
 export interface MilestoneProgress {
-  readonly project: ProjectEntity;
+  readonly project: ProjectState;
   readonly chain: VersionedChain;
   readonly reached: ProjectMilestoneEntity[];
 }
@@ -96,7 +96,7 @@ export class MilestonesService {
     });
   }
 
-  private async progressOf(em: EntityManager, project: ProjectEntity): Promise<MilestoneProgress> {
+  private async progressOf(em: EntityManager, project: ProjectState): Promise<MilestoneProgress> {
     const chain = await this.chains.get(em, {
       code: project.chainCode,
       version: project.chainVersion,
@@ -126,7 +126,7 @@ export class MilestonesService {
   private async announce(
     em: EntityManager,
     input: {
-      project: ProjectEntity;
+      project: ProjectState;
       chain: VersionedChain;
       position: number;
       reachedOn: string;

@@ -5,7 +5,7 @@ import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PayTrancheRequestDto, PlanTrancheRequestDto } from './dto/tranche.request.dto';
 import { ProjectTrancheEntity } from './project-tranche.entity';
-import type { ProjectEntity } from './project.entity';
+import { ProjectEntity } from './project.entity';
 import { ProjectError } from './project.errors';
 import { ProjectReader, type ProjectView } from './project.reader';
 import { ProjectsService } from './projects.service';
@@ -100,7 +100,8 @@ export class DisbursementsService {
     em: EntityManager,
     input: { principal: Principal; projectId: string; expectedVersion: number | undefined },
   ): Promise<ProjectEntity> {
-    const project = await this.projects.lockManaged({ em, ...input });
+    const state = await this.projects.lockManaged({ em, ...input });
+    const project = await em.findOneByOrFail(ProjectEntity, { id: state.id });
     this.projects.assertVersion(project, input.expectedVersion);
     if (project.status === 'closed') throw new ProjectError('PROJECT_CLOSED');
     return project;

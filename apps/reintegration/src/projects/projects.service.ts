@@ -12,6 +12,7 @@ import { ProjectBudgetLineEntity } from './project-budget-line.entity';
 import { ProjectMemberEntity } from './project-member.entity';
 import { ProjectEntity } from './project.entity';
 import { ProjectError } from './project.errors';
+import type { ProjectState } from './project-state';
 import { ProjectReader, type ProjectView } from './project.reader';
 
 /** Creates projects, and hands other features a project locked for their change. */
@@ -103,7 +104,7 @@ export class ProjectsService {
     em: EntityManager;
     principal: Principal;
     projectId: string;
-  }): Promise<ProjectEntity> {
+  }): Promise<ProjectState> {
     const project = await input.em.findOne(ProjectEntity, {
       where: { id: input.projectId },
       lock: { mode: 'pessimistic_write' },
@@ -114,12 +115,16 @@ export class ProjectsService {
   }
 
   /** 412 when the caller edited another version than the current one (If-Match). */
-  assertVersion(project: ProjectEntity, expected: number | undefined): void {
+  assertVersion(project: ProjectState, expected: number | undefined): void {
     assertVersionMatches({ expected, current: project.version });
   }
 
   /** Bumps the version (the ETag) of a project whose parts changed. */
-  async touch(em: EntityManager, project: ProjectEntity, changes: Partial<ProjectEntity> = {}) {
+  async touch(
+    em: EntityManager,
+    project: ProjectState,
+    changes: Partial<Pick<ProjectState, 'status' | 'operatingSince' | 'outcome' | 'closedAt'>> = {},
+  ): Promise<void> {
     Object.assign(project, changes, { version: project.version + 1, updatedAt: new Date() });
     await em.update(
       ProjectEntity,

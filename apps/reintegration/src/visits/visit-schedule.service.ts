@@ -4,7 +4,7 @@ import { OutboxWriter } from '@mrm/messaging';
 import { SERVICE_CONFIG } from '@mrm/runtime';
 import { Clock, TimerScheduler, TimerSweeper, type DueTimer } from '@mrm/timers';
 import type { EntityManager } from 'typeorm';
-import type { ProjectEntity } from '../projects/project.entity';
+import type { ProjectState } from '../projects/project-state';
 import type { ReintegrationConfig } from '../reintegration.config';
 import { monthsFor, readVisitScheduleFile, type VisitScheduleFile } from './visit-schedule-file';
 import { VisitEntity } from './visit.entity';
@@ -35,7 +35,7 @@ export class VisitScheduleService implements OnModuleInit {
   }
 
   /** In the transaction that made the project operating. */
-  async scheduleFollowUps(em: EntityManager, project: ProjectEntity): Promise<void> {
+  async scheduleFollowUps(em: EntityManager, project: ProjectState): Promise<void> {
     const months = monthsFor(this.schedules, project.programmeCode);
     // PostgreSQL's month arithmetic: 31 January + 1 month is 28 (or 29) February.
     const dues: Array<{ months: number; due_on: string }> = await em.query(

@@ -5,7 +5,8 @@ import { assertVersionMatches } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
 import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProjectEntity } from '../projects/project.entity';
+import type { ProjectState } from '../projects/project-state';
+import type { ProjectOutcome } from '../projects/project-vocabulary';
 import { ProjectsService } from '../projects/projects.service';
 import type { RecordVisitRequestDto } from './dto/record-visit.request.dto';
 import { VisitScheduleService } from './visit-schedule.service';
@@ -102,8 +103,8 @@ export class VisitsService {
 
   private async close(
     em: EntityManager,
-    project: ProjectEntity,
-    outcome: NonNullable<ProjectEntity['outcome']>,
+    project: ProjectState,
+    outcome: ProjectOutcome,
   ): Promise<void> {
     const closedAt = this.clock.now();
     await this.projects.touch(em, project, { status: 'closed', outcome, closedAt });
