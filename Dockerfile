@@ -26,6 +26,8 @@ COPY package.json package-lock.json ./
 # is telemetry), and a `prepare` hook such as husky would fail without dev dependencies.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# Versioned configuration data read at boot (reintegration's chains, visit schedules, RSS weights).
+COPY --from=build /app/apps/reintegration/config ./apps/reintegration/config
 
 ARG SERVICE
 ENV SERVICE=${SERVICE}
