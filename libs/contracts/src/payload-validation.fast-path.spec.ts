@@ -40,6 +40,10 @@ const UNIVERSAL = {
   dataCategories: ['contact'],
   noticeVersion: 'v1',
   reason: 'closed',
+};
+
+/** The training service's fields; `outcome` is an enrolment's there. */
+const TRAINING = {
   courseId: '01a20992-4c3c-7317-83af-0b80d8176165',
   courseKind: 'personal-development',
   organisingOrg: 'IOM',
@@ -68,6 +72,57 @@ const UNIVERSAL = {
   overall: 5,
   usefulness: 4,
   wouldRecommend: true,
+};
+
+/** The reintegration service's fields; `outcome` is a project's there. */
+const REINTEGRATION = {
+  projectId: '01a20992-4c6e-7a11-8f3e-1b2c3d4e5f60',
+  kind: 'collective',
+  sector: 'handicraft',
+  chainCode: 'cooperative-112-12',
+  chainVersion: '2026-12-01',
+  memberIds: ['01a20992-4b3a-72ca-8558-42586822780f'],
+  budgetTotal: '12000.30',
+  inKindTotal: '0.00',
+  createdAt: '2026-11-23T10:00:00.000Z',
+  milestone: 'statutes-signed',
+  position: 2,
+  reachedOn: '2027-03-01',
+  overridden: false,
+  trancheId: '01a20992-4c9f-7b22-9a4d-2c3d4e5f6071',
+  sequence: 1,
+  amount: '5000.50',
+  payingOrg: 'IOM',
+  paidOn: '2027-01-20',
+  paidTotal: '5000.50',
+  operatingSince: '2027-03-01',
+  outcome: 'sustainable',
+  visitId: '01a20992-4cd0-7c33-8b5e-3d4e5f607182',
+  monthsAfter: 3,
+  dueOn: '2027-06-01',
+  scheduleVersion: '2026-12-01',
+  overdueAt: '2027-06-02T00:00:00.000Z',
+  visitedOn: '2027-05-28',
+  late: false,
+  activityRunning: true,
+  monthlyIncome: '3200.50',
+  jobsCreated: 3,
+  jobsHeldByWomen: 2,
+  supportStatus: 'ongoing',
+  responseId: '01a20992-4d01-7d44-9c6f-4e5f60718293',
+  wave: 'baseline',
+  weightsVersion: 'v1',
+  economic: '0.5500',
+  social: '0.6000',
+  psychosocial: '0.7500',
+  composite: '0.6125',
+  answeredItems: 7,
+  scoredAt: '2027-04-10T10:00:00.000Z',
+  planId: '01a20992-4d32-7e55-8d70-5f60718293a4',
+  revision: 1,
+  assistance: ['individual-grant'],
+  onTime: true,
+  approvedAt: '2027-01-20T10:00:00.000Z',
 };
 
 /** The referrals service's fields; `status` takes the FHIR Task vocabulary there. */
@@ -105,6 +160,12 @@ const REFERRALS = {
   active: true,
   serviceTypes: ['employment'],
   regionCodes: ['05'],
+};
+
+const BY_PRODUCER: Partial<Record<string, Record<string, unknown>>> = {
+  training: TRAINING,
+  reintegration: REINTEGRATION,
+  referrals: REFERRALS,
 };
 
 const ODD_VALUES: unknown[] = [
@@ -147,8 +208,7 @@ describe('validatePayload fast path', () => {
     'agrees with class-validator on %s, valid or mutated',
     (_type, definition) => {
       const prototype = definition.payload.prototype as object;
-      const universal =
-        definition.producer === 'referrals' ? { ...UNIVERSAL, ...REFERRALS } : UNIVERSAL;
+      const universal = { ...UNIVERSAL, ...BY_PRODUCER[definition.producer] };
       const cases: object[] = [universal, { ...universal, constructor: 'shadowed' }];
       for (const field of Object.keys(universal)) {
         for (const value of ODD_VALUES) cases.push({ ...universal, [field]: value });
