@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MAD_INPUT_PATTERN } from '../../projects/project-vocabulary';
+import { IsCalendarDate } from '../../projects/dto/calendar-date';
 
 export class ReachMilestoneRequestDto {
   @ApiProperty({ example: 'statutes-signed', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' })
@@ -8,8 +9,7 @@ export class ReachMilestoneRequestDto {
   readonly milestone: string;
 
   @ApiProperty({ example: '2027-02-01', format: 'date' })
-  @IsISO8601({ strict: true }, { message: 'reachedOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reachedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly reachedOn: string;
 
   @ApiProperty({

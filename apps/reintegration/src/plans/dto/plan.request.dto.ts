@@ -1,51 +1,61 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsISO8601,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../projects/dto/calendar-date';
 import { AssessmentDto, AssistanceItemDto } from './plan-parts.dto';
+
+// The three parts of a plan revision, declared once for the create and the revise bodies (the
+// OpenAPI builder does not follow a request DTO's base class).
+const Assessment = () =>
+  applyDecorators(
+    ApiProperty({ type: AssessmentDto }),
+    ValidateNested(),
+    Type(() => AssessmentDto),
+  );
+const Objectives = () =>
+  applyDecorators(
+    ApiProperty({
+      type: [String],
+      example: ['Open a sewing workshop in Khénifra'],
+      minItems: 1,
+      maxItems: 10,
+      description: 'Short objectives (at most 300 characters each)',
+    }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(10),
+    IsString({ each: true }),
+    MinLength(3, { each: true }),
+    MaxLength(300, { each: true }),
+  );
+const Assistance = () =>
+  applyDecorators(
+    ApiProperty({ type: [AssistanceItemDto], minItems: 1, maxItems: 30 }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(30),
+    ValidateNested({ each: true }),
+    Type(() => AssistanceItemDto),
+  );
 
 /** What a revision of the plan says: the assessment, objectives and planned assistance. */
 export class PlanContentDto {
-  @ApiProperty({ type: AssessmentDto })
-  @ValidateNested()
-  @Type(() => AssessmentDto)
-  readonly assessment: AssessmentDto;
-
-  @ApiProperty({
-    type: [String],
-    example: ['Open a sewing workshop in Khénifra'],
-    minItems: 1,
-    maxItems: 10,
-    description: 'Short objectives (at most 300 characters each)',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MinLength(3, { each: true })
-  @MaxLength(300, { each: true })
-  readonly objectives: string[];
-
-  @ApiProperty({ type: [AssistanceItemDto], minItems: 1, maxItems: 30 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => AssistanceItemDto)
-  readonly assistance: AssistanceItemDto[];
+  @Assessment() readonly assessment: AssessmentDto;
+  @Objectives() readonly objectives: string[];
+  @Assistance() readonly assistance: AssistanceItemDto[];
 }
 
-export class CreatePlanRequestDto extends PlanContentDto {
+export class CreatePlanRequestDto {
   @ApiProperty({ format: 'uuid', description: 'Roster beneficiary id' })
   @IsUUID()
   readonly beneficiaryId: string;
@@ -55,7 +65,10 @@ export class CreatePlanRequestDto extends PlanContentDto {
     format: 'date',
     description: 'Date of registration or return; the plan is due a configured delay after it',
   })
-  @IsISO8601({ strict: true }, { message: 'referenceDate must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referenceDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly referenceDate: string;
+
+  @Assessment() readonly assessment: AssessmentDto;
+  @Objectives() readonly objectives: string[];
+  @Assistance() readonly assistance: AssistanceItemDto[];
 }

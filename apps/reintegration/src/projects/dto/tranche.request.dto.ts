@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { MAD_INPUT_PATTERN } from '../project-vocabulary';
+import { IsCalendarDate } from './calendar-date';
 
 const ORG_PATTERN = /^[A-Z0-9-]{2,32}$/;
 
@@ -14,8 +15,7 @@ export class PlanTrancheRequestDto {
   readonly amount: string;
 
   @ApiProperty({ example: '2027-01-15', format: 'date' })
-  @IsISO8601({ strict: true }, { message: 'plannedOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'plannedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly plannedOn: string;
 
   @ApiProperty({ example: 'IOM', pattern: ORG_PATTERN.source, description: 'Paying institution' })
@@ -25,7 +25,6 @@ export class PlanTrancheRequestDto {
 
 export class PayTrancheRequestDto {
   @ApiProperty({ example: '2027-01-20', format: 'date' })
-  @IsISO8601({ strict: true }, { message: 'paidOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'paidOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly paidOn: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsObject, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsObject, IsUUID } from 'class-validator';
 import { SURVEY_WAVES, type SurveyWave } from '../survey-vocabulary';
+import { IsCalendarDate } from '../../projects/dto/calendar-date';
 
 export class RecordSurveyRequestDto {
   @ApiProperty({ format: 'uuid', description: 'Roster beneficiary id' })
@@ -12,8 +13,7 @@ export class RecordSurveyRequestDto {
   readonly wave: SurveyWave;
 
   @ApiProperty({ example: '2027-04-10', format: 'date' })
-  @IsISO8601({ strict: true }, { message: 'answeredOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'answeredOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly answeredOn: string;
 
   @ApiProperty({

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   Matches,
   Max,
@@ -19,14 +18,14 @@ import {
   SUPPORT_STATUSES,
   type SupportStatus,
 } from '../visit-vocabulary';
+import { IsCalendarDate } from '../../projects/dto/calendar-date';
 
 // Zero is a real income for a dormant activity, unlike a budget line.
 const MAD_OR_ZERO = /^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/;
 
 export class RecordVisitRequestDto {
   @ApiProperty({ example: '2027-05-28', format: 'date' })
-  @IsISO8601({ strict: true }, { message: 'visitedOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'visitedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   readonly visitedOn: string;
 
   @ApiProperty({ example: true }) @IsBoolean() readonly activityRunning: boolean;
