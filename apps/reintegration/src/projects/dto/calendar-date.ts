@@ -1,17 +1,17 @@
 import { defineRule } from '@mrm/http';
 
-/** True for a `YYYY-MM-DD` that exists in the calendar (no 30 February). */
+// Years from 1900: no reintegration fact is older, and the schema says so too.
+const DATE_PATTERN = /^(19[0-9]{2}|[2-9][0-9]{3})-([0-9]{2})-([0-9]{2})$/;
+
+/** True for a `YYYY-MM-DD` from 1900 on that exists in the calendar (no 30 February). */
 export function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
-    year >= 1900 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
 }
 
@@ -20,5 +20,5 @@ export const IsCalendarDate = defineRule({
   name: 'isReintegrationCalendarDate',
   test: (value) => isCalendarDate(value),
   message: '$property must be an existing date (YYYY-MM-DD)',
-  schema: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  schema: { type: 'string', format: 'date', pattern: DATE_PATTERN.source },
 });
