@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { ApiProblemResponses, WithETag } from '@mrm/http';
+import { ApiProblemResponses, WithETag, OptionalIfMatchVersion } from '@mrm/http';
 import { AccessReason } from '../audit/access-reason.decorator';
 import { BeneficiaryLifecycleService } from './beneficiary-lifecycle.service';
 import {
   BeneficiaryStatusResponseDto,
   toBeneficiaryStatusResponse,
 } from './dto/beneficiary-status.response.dto';
-import { OptionalIfMatchVersion } from './dto/optional-if-match';
 import {
   CloseBeneficiaryRequestDto,
   EraseBeneficiaryRequestDto,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { WithETag } from '@mrm/http';
-import { OptionalIfMatchVersion } from '../projects/dto/optional-if-match';
+import { WithETag, OptionalIfMatchVersion } from '@mrm/http';
 import { ProjectIdParamDto } from '../projects/dto/project-params.dto';
 import {
   MilestoneProgressResponseDto,

@@ -1,8 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { CreatedResource, IfMatchVersion, Idempotent, WithETag } from '@mrm/http';
-import { OptionalIfMatchVersion } from '../projects/dto/optional-if-match';
+import {
+  CreatedResource,
+  IfMatchVersion,
+  Idempotent,
+  WithETag,
+  OptionalIfMatchVersion,
+} from '@mrm/http';
 import { PlanIdParamDto } from './dto/plan-params.dto';
 import { CreatePlanRequestDto, PlanContentDto } from './dto/plan.request.dto';
 import {

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { WithETag } from '@mrm/http';
+import { WithETag, OptionalIfMatchVersion } from '@mrm/http';
 import { DisbursementsService } from './disbursements.service';
-import { OptionalIfMatchVersion } from './dto/optional-if-match';
 import { ProjectIdParamDto, TrancheParamsDto } from './dto/project-params.dto';
 import { ProjectResponseDto, toProjectResponse } from './dto/project.response.dto';
 import { PayTrancheRequestDto, PlanTrancheRequestDto } from './dto/tranche.request.dto';

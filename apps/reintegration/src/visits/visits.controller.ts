@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
-import { WithETag } from '@mrm/http';
-import { OptionalIfMatchVersion } from '../projects/dto/optional-if-match';
+import { WithETag, OptionalIfMatchVersion } from '@mrm/http';
 import { ListVisitsQueryDto } from './dto/list-visits.query.dto';
 import { RecordVisitRequestDto } from './dto/record-visit.request.dto';
 import { VisitIdParamDto } from './dto/visit-params.dto';

@@ -44,3 +44,14 @@ export function assertVersionMatches(input: {
 export const IfMatchVersion = createParamDecorator((_data: unknown, context: ExecutionContext) =>
   parseIfMatch(context.switchToHttp().getRequest<Request>().headers['if-match']),
 );
+
+/**
+ * Handler parameter: the version of an `If-Match` header when one is given (412 if stale), else
+ * `undefined`. For actions that do not require it, unlike PATCH (status changes, sub-resources).
+ */
+export const OptionalIfMatchVersion = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => {
+    const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
+    return header === undefined ? undefined : parseIfMatch(header);
+  },
+);
