@@ -25,6 +25,14 @@ import {
   SCHEDULED_VISITS,
   type ReintegrationResult,
 } from './reintegration';
+import {
+  OPEN_REFERRALS,
+  REFERRAL_CONCURRENCY,
+  REFERRAL_LAG_RATE,
+  referralsFigures,
+  SWEEP_DAYS,
+  type ReferralsResult,
+} from './referrals';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
 import {
   COMPLETION_ENROLMENTS,
@@ -118,6 +126,7 @@ function summary(
   registry: RegistryResult | Error,
   training: TrainingResult | Error,
   reintegration: ReintegrationResult | Error,
+  referrals: ReferralsResult | Error,
 ): string {
   const rows: string[][] = [];
   if (throughput instanceof Error) {
@@ -252,6 +261,7 @@ function summary(
     ]);
   }
   rows.push(...reintegrationRows(reintegration));
+  rows.push(...referralsRows(referrals));
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
 }
 
@@ -278,6 +288,42 @@ function reintegrationRows(result: ReintegrationResult | Error): string[][] {
     row(
       `   RSS rescore of ${result.rescore.responses} stored responses`,
       fmtRate(result.rescore.perSecond, 'responses/s'),
+    ),
+  ];
+}
+
+function referralsRows(result: ReferralsResult | Error): string[][] {
+  const open = OPEN_REFERRALS.toLocaleString('en-US');
+  if (result instanceof Error) {
+    return [[...noFigures('8. Referrals created per second', result, '—').slice(0, 5), '—']];
+  }
+  const row = (figure: string, measured: string, failed = false) => [
+    figure,
+    measured,
+    '—',
+    '—',
+    '(issue #14)',
+    failed ? 'FAIL' : '—',
+  ];
+  return [
+    row(
+      `8. Referrals created, consent checked (c=${REFERRAL_CONCURRENCY})`,
+      fmtRate(result.create.ratePerSecond, 'req/s'),
+      result.create.errors > 0,
+    ),
+    row(
+      '   latency p50 / p99',
+      `${fmtMs(result.createLatency.p50)} / ${fmtMs(result.createLatency.p99)}`,
+    ),
+    row(
+      `   201 → referral.requested on the bus p50 / p99 (${REFERRAL_LAG_RATE}/s)`,
+      `${fmtMs(result.lag.p50)} / ${fmtMs(result.lag.p99)}`,
+      result.lag.missing > 0,
+    ),
+    row(`   deadline sweep, nothing due (${open} open)`, fmtMs(result.idleSweepMs)),
+    row(
+      `   sweep ${SWEEP_DAYS} days later (${result.dueSweep.fired} missed)`,
+      `${fmtMs(result.dueSweep.ms)} (${fmtMs(result.dueSweep.ms / Math.max(1, result.dueSweep.fired))}/deadline)`,
     ),
   ];
 }
@@ -325,13 +371,20 @@ async function main(): Promise<void> {
       'scheduled visits (time per sweep), RSS survey scoring per second',
     reintegrationFigures,
   );
+  const referrals = await stage(
+    '8',
+    `8. Referrals (issue #14): creates per second with the consent check, ${REFERRAL_CONCURRENCY} concurrent; ` +
+      `201 → referral.requested on the bus at ${REFERRAL_LAG_RATE}/s; deadline sweep over ` +
+      `${OPEN_REFERRALS.toLocaleString('en-US')} open referrals`,
+    referralsFigures,
+  );
 
   console.log(
     `\n== Summary (load average now: ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  console.log(summary(throughput, lag, rebuild, registry, training, reintegration));
+  console.log(summary(throughput, lag, rebuild, registry, training, reintegration, referrals));
   console.log(
     'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',
   );
