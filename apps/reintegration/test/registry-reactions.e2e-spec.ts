@@ -1,6 +1,7 @@
 import {
   beneficiaryErasedV1,
   beneficiaryMergedV1,
+  enrolmentCompletedV1,
   uuidv7,
   type EventEnvelope,
 } from '@mrm/contracts';
@@ -45,6 +46,39 @@ describe('reactions to registration merges and erasures (e2e)', () => {
         .expect(201)
     ).body;
 
+  // Training's completion of an entrepreneurship course, once it is in the read model.
+  const completedTraining = async (beneficiaryId: string) => {
+    const enrolmentId = uuidv7();
+    await sut.publish(
+      enrolmentCompletedV1.build(
+        {
+          courseId: uuidv7(),
+          courseKind: 'entrepreneurship-marketing',
+          programmeCode: 'FORAS',
+          organisingOrg: 'IOM',
+          regionCode: '05',
+          enrolmentId,
+          beneficiaryId,
+          category: 'returning-moroccan',
+          sex: 'male',
+          birthYear: 1988,
+          outcome: 'completed',
+          hoursAttended: '30.00',
+          sessionsAttended: 10,
+          sessionsHeld: 10,
+        },
+        { subject: enrolmentId, correlationId: uuidv7() },
+      ),
+    );
+    await waitFor(
+      async () =>
+        (await sql(sut, 'SELECT 1 FROM training_completion WHERE enrolment_id = $1', [enrolmentId]))
+          .length === 1,
+      { what: 'the training completion' },
+    );
+    return enrolmentId;
+  };
+
   beforeAll(async () => {
     sut = await startReintegration();
   });
@@ -63,6 +97,7 @@ describe('reactions to registration merges and erasures (e2e)', () => {
         .expect(201)
     ).body;
     const duplicatePlan = await plan(duplicate);
+    const training = await completedTraining(duplicate);
     await survey(duplicate, 'baseline');
     await survey(survivor, 'baseline');
     const moved = (await survey(duplicate, 'endline')).body;
@@ -106,6 +141,13 @@ describe('reactions to registration merges and erasures (e2e)', () => {
       { id: expect.any(String), wave: 'baseline' },
       { id: moved.id, wave: 'endline' },
     ]);
+    const shown = await sut.http
+      .get(`/api/v1/plans/${duplicatePlan.id}`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(shown.body.completedTrainings).toEqual([
+      expect.objectContaining({ enrolmentId: training, hoursAttended: '30.00' }),
+    ]);
   });
 
   it("forgets an erased person's needs, objectives and answers but keeps scores and membership", async () => {
@@ -118,6 +160,7 @@ describe('reactions to registration merges and erasures (e2e)', () => {
         .expect(201)
     ).body;
     const erasedPlan = await plan(erased);
+    const training = await completedTraining(erased);
     const response = (await survey(erased, 'baseline')).body;
 
     await publishTwice(
@@ -149,6 +192,9 @@ describe('reactions to registration merges and erasures (e2e)', () => {
       [erasedPlan.id],
     );
     expect(history).toEqual([{ objectives: [] }]);
+    expect(
+      await sql(sut, 'SELECT 1 FROM training_completion WHERE enrolment_id = $1', [training]),
+    ).toEqual([]);
     const scores = await sql(sut, 'SELECT 1 FROM survey_score WHERE response_id = $1', [
       response.id,
     ]);

@@ -17,6 +17,8 @@ import { CreateMilestoneChain1796600100000 } from './migrations/1796600100000-Cr
 import { CreateVisit1796600200000 } from './migrations/1796600200000-CreateVisit';
 import { CreateSurvey1796600300000 } from './migrations/1796600300000-CreateSurvey';
 import { CreatePlan1796600400000 } from './migrations/1796600400000-CreatePlan';
+import { CreateTrainingCompletion1796600500000 } from './migrations/1796600500000-CreateTrainingCompletion';
+import { IndexPlanByOwnerOrg1796600600000 } from './migrations/1796600600000-IndexPlanByOwnerOrg';
 
 /** Reintegration's entities and migrations: app, migrate entrypoint and CLI. */
 export const REINTEGRATION_ENTITIES = [
@@ -43,4 +45,6 @@ export const REINTEGRATION_MIGRATIONS = [
   CreateVisit1796600200000,
   CreateSurvey1796600300000,
   CreatePlan1796600400000,
+  CreateTrainingCompletion1796600500000,
+  IndexPlanByOwnerOrg1796600600000,
 ];

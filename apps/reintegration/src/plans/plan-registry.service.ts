@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { TrainingCompletionsService } from './training-completions.service';
 
 // What an erased person's plans keep: the assistance planned (statistics), not their needs.
 const EMPTY_ASSESSMENT = JSON.stringify({
@@ -10,9 +11,11 @@ const EMPTY_ASSESSMENT = JSON.stringify({
   vulnerabilities: [],
 });
 
-/** Keeps plans in step with registration's merges and erasures. */
+/** Keeps plans, and the trainings they show, in step with registration's merges and erasures. */
 @Injectable()
 export class PlanRegistryService {
+  constructor(private readonly completions: TrainingCompletionsService) {}
+
   async onBeneficiaryMerged(
     em: EntityManager,
     merge: { duplicateId: string; survivorId: string },
@@ -21,6 +24,7 @@ export class PlanRegistryService {
       merge.duplicateId,
       merge.survivorId,
     ]);
+    await this.completions.onBeneficiaryMerged(em, merge);
   }
 
   /** Blanks the assessment and objectives of every revision; idempotent. */
@@ -34,5 +38,6 @@ export class PlanRegistryService {
       `UPDATE plan SET assessment = $2::jsonb, objectives = '{}' WHERE beneficiary_id = $1`,
       [beneficiaryId, EMPTY_ASSESSMENT],
     );
+    await this.completions.onBeneficiaryErased(em, beneficiaryId);
   }
 }

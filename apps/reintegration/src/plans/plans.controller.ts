@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
 import {
@@ -8,21 +8,28 @@ import {
   WithETag,
   OptionalIfMatchVersion,
 } from '@mrm/http';
+import { ListPlansQueryDto } from './dto/list-plans.query.dto';
 import { PlanIdParamDto } from './dto/plan-params.dto';
 import { CreatePlanRequestDto, PlanContentDto } from './dto/plan.request.dto';
 import {
+  PlanPageResponseDto,
   PlanResponseDto,
   PlanRevisionResponseDto,
+  toPlanPageResponse,
   toPlanResponse,
   toPlanRevisionResponse,
 } from './dto/plan.response.dto';
+import { PlanReader } from './plan.reader';
 import { PlansService } from './plans.service';
 
 @ApiTags('plans')
 @Controller({ path: 'plans', version: '1' })
 @Roles('project-officer', 'coordinator')
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly reader: PlanReader,
+  ) {}
 
   @Post()
   @Roles('project-officer')
@@ -35,6 +42,15 @@ export class PlansController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<PlanResponseDto> {
     return toPlanResponse(await this.plans.create({ principal, request: body }));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PlanPageResponseDto })
+  async list(
+    @Query() query: ListPlansQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlanPageResponseDto> {
+    return toPlanPageResponse(await this.reader.list({ principal, ...query }));
   }
 
   @Get(':id')

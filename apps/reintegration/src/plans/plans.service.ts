@@ -12,6 +12,7 @@ import type { CreatePlanRequestDto, PlanContentDto } from './dto/plan.request.dt
 import { PlanRevisionEntity } from './plan-revision.entity';
 import { PlanEntity } from './plan.entity';
 import { PlanError } from './plan.errors';
+import { PlanReader, type PlanView } from './plan.reader';
 
 const DAY_MS = 86_400_000;
 
@@ -27,13 +28,11 @@ export class PlansService {
     private readonly outbox: OutboxWriter,
     private readonly roster: RosterService,
     private readonly clock: Clock,
+    private readonly reader: PlanReader,
     @Inject(SERVICE_CONFIG) private readonly config: ReintegrationConfig,
   ) {}
 
-  async create(input: {
-    principal: Principal;
-    request: CreatePlanRequestDto;
-  }): Promise<PlanEntity> {
+  async create(input: { principal: Principal; request: CreatePlanRequestDto }): Promise<PlanView> {
     const { principal, request } = input;
     await this.roster.get(principal, request.beneficiaryId);
     return this.dataSource.transaction(async (em) => {
@@ -58,7 +57,7 @@ export class PlansService {
       });
       await em.insert(PlanEntity, plan);
       await this.keepRevision(em, plan, principal);
-      return plan;
+      return this.reader.view(em, plan);
     });
   }
 
@@ -68,7 +67,7 @@ export class PlansService {
     planId: string;
     expectedVersion: number | undefined;
     request: PlanContentDto;
-  }): Promise<PlanEntity> {
+  }): Promise<PlanView> {
     return this.dataSource.transaction(async (em) => {
       const plan = await this.lockManaged(em, input);
       Object.assign(plan, contentOf(input.request), {
@@ -81,7 +80,7 @@ export class PlansService {
       });
       await em.save(PlanEntity, plan);
       await this.keepRevision(em, plan, input.principal);
-      return plan;
+      return this.reader.view(em, plan);
     });
   }
 
@@ -89,7 +88,7 @@ export class PlansService {
     principal: Principal;
     planId: string;
     expectedVersion: number | undefined;
-  }): Promise<PlanEntity> {
+  }): Promise<PlanView> {
     return this.dataSource.transaction(async (em) => {
       const plan = await this.lockManaged(em, input);
       if (plan.status === 'approved') throw new PlanError('PLAN_ALREADY_APPROVED');
@@ -122,15 +121,15 @@ export class PlansService {
         },
         { subject: plan.beneficiaryId },
       );
-      return plan;
+      return this.reader.view(em, plan);
     });
   }
 
-  async get(input: { principal: Principal; planId: string }): Promise<PlanEntity> {
+  async get(input: { principal: Principal; planId: string }): Promise<PlanView> {
     const plan = await this.dataSource.manager.findOneBy(PlanEntity, { id: input.planId });
     if (!plan) throw new PlanError('PLAN_NOT_FOUND');
     assertSameInstitution(input.principal, plan.ownerOrg);
-    return plan;
+    return this.reader.view(this.dataSource.manager, plan);
   }
 
   async revisions(input: { principal: Principal; planId: string }): Promise<PlanRevisionEntity[]> {

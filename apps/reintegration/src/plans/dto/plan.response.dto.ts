@@ -1,8 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Page } from '@mrm/http';
+import { COURSE_KINDS } from '@mrm/contracts';
 import type { PlanRevisionEntity } from '../plan-revision.entity';
-import type { PlanEntity } from '../plan.entity';
+import type { PlanView } from '../plan.reader';
 import { PLAN_STATUSES } from '../plan-vocabulary';
+import type { TrainingCompletion } from '../training-completions.service';
 import { AssessmentDto, AssistanceItemDto } from './plan-parts.dto';
+
+/** A training the beneficiary completed (from training's `enrolment.completed.v1`). */
+export class CompletedTrainingResponseDto {
+  @ApiProperty({ format: 'uuid' }) readonly enrolmentId: string;
+  @ApiProperty({ format: 'uuid' }) readonly courseId: string;
+  @ApiProperty({ enum: COURSE_KINDS, example: 'entrepreneurship-marketing' })
+  readonly courseKind: string;
+  @ApiProperty({ example: 'FORAS' }) readonly programmeCode: string;
+  @ApiProperty({ example: 'IOM' }) readonly organisingOrg: string;
+  @ApiProperty({ example: '24.00', description: 'Exact decimal' }) readonly hoursAttended: string;
+  @ApiProperty({ format: 'date-time' }) readonly completedAt: string;
+}
 
 export class PlanResponseDto {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
@@ -19,7 +34,15 @@ export class PlanResponseDto {
   @ApiProperty({ nullable: true, type: String }) readonly approvedBy: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   readonly approvedAt: string | null;
+  @ApiProperty({ type: [CompletedTrainingResponseDto] })
+  readonly completedTrainings: CompletedTrainingResponseDto[];
   @ApiProperty({ minimum: 1, description: 'Also the ETag' }) readonly version: number;
+}
+
+export class PlanPageResponseDto {
+  @ApiProperty({ type: [PlanResponseDto] }) readonly items: PlanResponseDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page' })
+  readonly nextCursor: string | null;
 }
 
 export class PlanRevisionResponseDto {
@@ -33,7 +56,19 @@ export class PlanRevisionResponseDto {
   readonly approvedAt: string | null;
 }
 
-export function toPlanResponse(plan: PlanEntity): PlanResponseDto {
+function toCompletedTrainingResponse(training: TrainingCompletion): CompletedTrainingResponseDto {
+  return {
+    enrolmentId: training.enrolmentId,
+    courseId: training.courseId,
+    courseKind: training.courseKind,
+    programmeCode: training.programmeCode,
+    organisingOrg: training.organisingOrg,
+    hoursAttended: training.hoursAttended,
+    completedAt: new Date(training.completedAt).toISOString(),
+  };
+}
+
+export function toPlanResponse(plan: PlanView): PlanResponseDto {
   return {
     id: plan.id,
     beneficiaryId: plan.beneficiaryId,
@@ -47,8 +82,13 @@ export function toPlanResponse(plan: PlanEntity): PlanResponseDto {
     assistance: plan.assistance,
     approvedBy: plan.approvedBy,
     approvedAt: plan.approvedAt?.toISOString() ?? null,
+    completedTrainings: plan.completedTrainings.map(toCompletedTrainingResponse),
     version: plan.version,
   };
+}
+
+export function toPlanPageResponse(page: Page<PlanView>): PlanPageResponseDto {
+  return { items: page.items.map(toPlanResponse), nextCursor: page.nextCursor };
 }
 
 export function toPlanRevisionResponse(revision: PlanRevisionEntity): PlanRevisionResponseDto {
