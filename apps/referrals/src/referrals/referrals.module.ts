@@ -6,6 +6,7 @@ import { ConsentOverrideEntity } from './consent-override.entity';
 import { ConsentEventsHandler } from './handlers/consent-events.handler';
 import { ReferralBusinessStatusService } from './referral-business-status.service';
 import { ReferralErasuresService } from './referral-erasures.service';
+import { ReferralMergesService } from './referral-merges.service';
 import { ReferralDeadlinesService } from './referral-deadlines.service';
 import { ReferralRequestsService } from './referral-requests.service';
 import { ReferralSuspensionsService } from './referral-suspensions.service';
@@ -31,8 +32,9 @@ import { ReferralsService } from './referrals.service';
     ReferralDeadlinesService,
     ReferralSuspensionsService,
     ReferralErasuresService,
+    ReferralMergesService,
     ReferralBusinessStatusService,
   ],
-  exports: [ReferralErasuresService],
+  exports: [ReferralErasuresService, ReferralMergesService],
 })
 export class ReferralsFeatureModule {}

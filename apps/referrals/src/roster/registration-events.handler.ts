@@ -15,6 +15,7 @@ import { JetStreamContext } from '@mrm/messaging';
 import { RosterProjector } from '@mrm/roster';
 import { ConsentsService } from '../consents/consents.service';
 import { ErasureRequestsService } from '../erasures/erasure-requests.service';
+import { ReferralMergesService } from '../referrals/referral-merges.service';
 
 /**
  * The service's one handler per registration subject: the roster first, then the service's own
@@ -26,6 +27,7 @@ export class RegistrationEventsHandler {
     private readonly roster: RosterProjector,
     private readonly consents: ConsentsService,
     private readonly erasures: ErasureRequestsService,
+    private readonly merges: ReferralMergesService,
   ) {}
 
   @EventPattern(beneficiaryRegisteredV1.subject)
@@ -57,6 +59,11 @@ export class RegistrationEventsHandler {
     await this.consents.repoint(context.entityManager, {
       fromId: mergedBeneficiaryId,
       toId: beneficiaryId,
+    });
+    await this.merges.followSurvivor(context.entityManager, {
+      duplicateId: mergedBeneficiaryId,
+      survivorId: beneficiaryId,
+      at: new Date(event.data.mergedAt),
     });
   }
 
