@@ -112,6 +112,29 @@ describe('erasure propagated to the institutions that received the person (e2e)'
     expect(stillPending.map((row: { receivingOrg: string }) => row.receivingOrg)).toEqual([
       done.code,
     ]);
+    const last = (await requestsOf(beneficiaryId, officerOf(done.code))).body;
+    await sut.http
+      .post(`/api/v1/erasure-requests/${last[0].id}/acknowledgement`)
+      .set('Authorization', officerOf(done.code))
+      .expect(200);
+    const answers = (await eventsOf(sut, beneficiaryId))
+      .filter((event) => event.type === 'referral.erasure-acknowledged.v1')
+      .map((event) => event.data);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        erasureRequestId: mine[0].id,
+        receivingOrg: open.code,
+        stillPending: 1,
+        allAcknowledged: false,
+      }),
+      expect.objectContaining({
+        erasureRequestId: last[0].id,
+        receivingOrg: done.code,
+        stillPending: 0,
+        allAcknowledged: true,
+      }),
+    ]);
+    expect((await requestsOf(beneficiaryId, coordinator, true)).body).toEqual([]);
   });
 
   it('refuses a new referral of an erased person with 422', async () => {

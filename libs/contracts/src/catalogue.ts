@@ -5,6 +5,7 @@ import { referralAcceptedV1 } from './referrals/referral-accepted.v1';
 import { referralBusinessStatusChangedV1 } from './referrals/referral-business-status-changed.v1';
 import { referralCancelledV1 } from './referrals/referral-cancelled.v1';
 import { referralCompletedV1 } from './referrals/referral-completed.v1';
+import { referralErasureAcknowledgedV1 } from './referrals/referral-erasure-acknowledged.v1';
 import { referralErasureRequestedV1 } from './referrals/referral-erasure-requested.v1';
 import { referralFailedV1 } from './referrals/referral-failed.v1';
 import { referralOverdueV1 } from './referrals/referral-overdue.v1';
@@ -69,6 +70,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   referralCancelledV1,
   referralCompletedV1,
   referralErasureRequestedV1,
+  referralErasureAcknowledgedV1,
   referralFailedV1,
   referralOverdueV1,
   referralReceivedV1,

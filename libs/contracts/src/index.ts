@@ -15,6 +15,7 @@ export * from './referrals/referral-accepted.v1';
 export * from './referrals/referral-business-status-changed.v1';
 export * from './referrals/referral-cancelled.v1';
 export * from './referrals/referral-completed.v1';
+export * from './referrals/referral-erasure-acknowledged.v1';
 export * from './referrals/referral-erasure-requested.v1';
 export * from './referrals/referral-failed.v1';
 export * from './referrals/referral-overdue.v1';

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
-import { referralErasureRequestedV1, uuidv7, type BeneficiaryErasedV1 } from '@mrm/contracts';
+import {
+  referralErasureAcknowledgedV1,
+  referralErasureRequestedV1,
+  uuidv7,
+  type BeneficiaryErasedV1,
+} from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
 import { Clock } from '@mrm/timers';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ReferralErasuresService } from '../referrals/referral-erasures.service';
 import type { ListErasureRequestsQueryDto } from './dto/list-erasure-requests.query.dto';
 import { ErasureRequestEntity } from './erasure-request.entity';
@@ -51,7 +56,10 @@ export class ErasureRequestsService {
     }
   }
 
-  /** The receiving institution confirms it erased the person. */
+  /**
+   * The receiving institution confirms it erased the person; the event says how many of the
+   * institutions asked about that person have still to answer.
+   */
   async acknowledge(input: { principal: Principal; id: string }): Promise<ErasureRequestEntity> {
     return this.dataSource.transaction(async (em) => {
       const request = await em.findOne(ErasureRequestEntity, {
@@ -60,9 +68,31 @@ export class ErasureRequestsService {
       });
       if (!request) throw new ErasureError('ERASURE_REQUEST_NOT_FOUND');
       if (request.acknowledgedAt) throw new ErasureError('ERASURE_ALREADY_ACKNOWLEDGED');
-      request.acknowledgedAt = this.clock.now();
+      const now = this.clock.now();
+      request.acknowledgedAt = now;
       request.acknowledgedBy = input.principal.sub;
       await em.save(ErasureRequestEntity, request);
+      const stillPending = await em.count(ErasureRequestEntity, {
+        where: { beneficiaryId: request.beneficiaryId, acknowledgedAt: IsNull() },
+      });
+      await this.outbox.append(
+        em,
+        referralErasureAcknowledgedV1,
+        {
+          erasureRequestId: request.id,
+          beneficiaryId: request.beneficiaryId,
+          receivingOrg: request.receivingOrg,
+          erasedAt: request.erasedAt.toISOString(),
+          acknowledgedAt: now.toISOString(),
+          secondsToAcknowledge: Math.max(
+            0,
+            Math.floor((now.getTime() - request.requestedAt.getTime()) / 1000),
+          ),
+          stillPending,
+          allAcknowledged: stillPending === 0,
+        },
+        { subject: request.beneficiaryId, time: now },
+      );
       return request;
     });
   }
