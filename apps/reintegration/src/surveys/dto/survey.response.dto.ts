@@ -4,7 +4,7 @@ import type { SurveyView } from '../surveys.service';
 const SCORE = { nullable: true, type: String, example: '0.6125', description: 'Withheld: null' };
 
 export class SurveyScoreResponseDto {
-  @ApiProperty({ example: 'illustrative-2026-12' }) readonly weightsVersion: string;
+  @ApiProperty({ example: 'equal-weights-2026-12' }) readonly weightsVersion: string;
   @ApiProperty(SCORE) readonly economic: string | null;
   @ApiProperty(SCORE) readonly social: string | null;
   @ApiProperty(SCORE) readonly psychosocial: string | null;
@@ -29,7 +29,7 @@ export class SurveyResponseDto {
 }
 
 export class RescoreResponseDto {
-  @ApiProperty({ example: 'illustrative-2026-12' }) readonly weightsVersion: string;
+  @ApiProperty({ example: 'equal-weights-2026-12' }) readonly weightsVersion: string;
   @ApiProperty({ minimum: 0, description: 'Responses newly scored with this version' })
   readonly rescored: number;
 }
