@@ -33,6 +33,17 @@ module.exports = {
       to: { path: NPM_PACKAGE('@nestjs/[^/]+', 'typeorm') },
     },
     {
+      name: 'nats-authorization-framework-free',
+      comment:
+        'The NATS authorization renderer runs in tools and tests without a service: plain ' +
+        'TypeScript over the contracts, no NestJS, no TypeORM, no messaging backbone.',
+      severity: 'error',
+      from: { path: '^libs/nats-authorization/' },
+      to: {
+        path: [NPM_PACKAGE('@nestjs/[^/]+', 'typeorm'), '^libs/(?!contracts/|nats-authorization/)'],
+      },
+    },
+    {
       name: 'entities-stay-in-feature',
       comment:
         'An entity belongs to its feature folder; other features call its service. Only the ' +

@@ -1,0 +1,3 @@
+export * from './bus-names';
+export * from './permissions';
+export * from './render';
