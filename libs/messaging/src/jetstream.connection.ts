@@ -81,6 +81,7 @@ export class JetStreamConnection implements OnApplicationShutdown {
           name: `mrm-${this.options.service}`,
           user: this.options.natsUser,
           pass: this.options.natsPassword,
+          ...(this.options.natsInboxPrefix ? { inboxPrefix: this.options.natsInboxPrefix } : {}),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
           timeout: 2000,

@@ -8,6 +8,12 @@ export interface MessagingOptions {
   /** Optional NATS user credentials (production). */
   readonly natsUser?: string;
   readonly natsPassword?: string;
+  /**
+   * Subject prefix of the connection's reply inboxes (JetStream API replies, pulled messages).
+   * A NATS user may subscribe under its own prefix only (libs/nats-authorization); unset keeps the
+   * client's default `_INBOX`.
+   */
+  readonly natsInboxPrefix?: string;
   /** Prefix of every subject and stream name; empty in production, unique per test file. */
   readonly namespace: string;
   readonly streamReplicas: number;

@@ -1,3 +1,4 @@
 export * from './bus-names';
 export * from './permissions';
 export * from './render';
+export * from './config-files';

@@ -41,6 +41,11 @@ export function passwordVariableOf(user: string): string {
  * can compare committed files with a fresh rendering.
  */
 export function renderNatsAuthorization(input: NatsAuthorizationInput): string {
+  return renderAccounts(input, []);
+}
+
+/** The same `accounts` section with other accounts (each a rendered block) after the platform's. */
+export function renderAccounts(input: NatsAuthorizationInput, otherAccounts: string[]): string {
   const namespace = input.namespace ?? '';
   const users: string[] = [];
   for (const service of SERVICE_NAMES) {
@@ -86,6 +91,7 @@ export function renderNatsAuthorization(input: NatsAuthorizationInput): string {
     ...users.map((user) => indent(user, 6)),
     '    ]',
     '  }',
+    ...otherAccounts.map((account) => indent(account, 2)),
     '}',
     '',
   ].join('\n');

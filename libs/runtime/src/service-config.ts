@@ -47,6 +47,8 @@ export class ServiceConfig {
 
   @IsOptional() @IsString() NATS_USER?: string;
   @IsOptional() @IsString() NATS_PASSWORD?: string;
+  /** Reply inbox prefix; `_INBOX_<service>` when unset, the only one its NATS user may read. */
+  @IsOptional() @Matches(/^_INBOX[A-Za-z0-9_-]*$/) NATS_INBOX_PREFIX?: string;
 
   @Matches(/^([a-z][a-z0-9]{0,15})?$/) NATS_NAMESPACE: string = '';
   @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS: number = 1;
@@ -154,6 +156,8 @@ export function messagingOptionsFrom(config: ServiceConfig, service: Producer): 
     natsUrl: config.NATS_URL,
     natsUser: config.NATS_USER,
     natsPassword: config.NATS_PASSWORD,
+    // Any server accepts the prefix; an authorizing one lets the service read nothing else.
+    natsInboxPrefix: config.NATS_INBOX_PREFIX ?? `_INBOX_${service}`,
     namespace: config.NATS_NAMESPACE,
     streamReplicas: config.NATS_STREAM_REPLICAS,
     streamMaxAgeDays: config.NATS_STREAM_MAX_AGE_DAYS,

@@ -48,7 +48,10 @@ export class ThrowawayNats {
     this.process = spawn(NATS_SERVER_BINARY, args, { stdio: 'ignore' });
     await waitFor(
       async () => {
-        const nc = await connect({ servers: this.url, timeout: 500 }).catch(() => undefined);
+        // A server with an authorization section refuses the anonymous probe: it is up all the same.
+        const nc = await connect({ servers: this.url, timeout: 500 }).catch((error: unknown) =>
+          /authorization/i.test(String((error as Error)?.message)) ? null : undefined,
+        );
         await nc?.close();
         return nc !== undefined;
       },

@@ -5,7 +5,8 @@ import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 
 const USAGE = `usage: npm run dlq -- list [--consumer <service>] [--reason <reason>] [--limit <n>]
        npm run dlq -- replay <sequence> [<sequence> …]
-environment: NATS_URL (default nats://127.0.0.1:4222), NATS_NAMESPACE, NATS_USER, NATS_PASSWORD`;
+environment: NATS_URL (default nats://127.0.0.1:4222), NATS_NAMESPACE, NATS_USER (operator),
+             NATS_PASSWORD, NATS_INBOX_PREFIX (default _INBOX_<NATS_USER> when a user is set)`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -23,6 +24,10 @@ async function main(args: string[]): Promise<number> {
     servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     user: process.env.NATS_USER,
     pass: process.env.NATS_PASSWORD,
+    // The operator user may read replies under its own inbox prefix only.
+    inboxPrefix:
+      process.env.NATS_INBOX_PREFIX ??
+      (process.env.NATS_USER ? `_INBOX_${process.env.NATS_USER}` : undefined),
   });
   try {
     const store = new DeadLetterStore(

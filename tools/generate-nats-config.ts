@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findRepoRoot } from './asyncapi/generate';
+import { generateNatsConfigs } from './nats-config/generate';
+
+// Writes the NATS server configurations (compose, Kubernetes) from PLATFORM_SERVICES,
+// libs/nats-authorization and deploy/nats-partners.yaml.
+//   npm run nats:config [-- --check]
+// --check writes nothing and exits 1 when a committed file differs from what would be generated.
+
+function main(argv: readonly string[]): number {
+  const check = argv.includes('--check');
+  const unknown = argv.filter((arg) => arg !== '--check');
+  if (unknown.length > 0) {
+    console.error(`Unknown argument(s): ${unknown.join(' ')}. Usage: nats:config [--check]`);
+    return 2;
+  }
+  const repoRoot = findRepoRoot();
+  let stale = 0;
+  for (const [relative, content] of generateNatsConfigs(repoRoot)) {
+    const file = path.join(repoRoot, relative);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (current === content) {
+      console.log(`${relative} is up to date`);
+    } else if (check) {
+      stale += 1;
+      console.error(`${relative} is ${current === undefined ? 'missing' : 'stale'}`);
+    } else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      console.log(`wrote ${relative}`);
+    }
+  }
+  if (stale > 0) console.error('Regenerate with: npm run nats:config');
+  return stale > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
