@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as contracts from '@mrm/contracts';
 import { PLATFORM_SERVICES, SERVICE_NAMES } from '@mrm/contracts';
 import { SERVICE_CATALOGUE } from '../../tools/openapi/service-catalogue';
 
@@ -7,6 +8,14 @@ import { SERVICE_CATALOGUE } from '../../tools/openapi/service-catalogue';
 // configuration): each is checked against it, so a sixth service missing one fails here, naming it.
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
 const nestCli = JSON.parse(read('nest-cli.json')) as {
   projects: Record<string, { type: string; sourceRoot: string }>;
 };
@@ -63,10 +72,26 @@ describe.each(SERVICE_NAMES)('the %s service template', (service) => {
 
   it('has a NATS user allowed to publish its own subjects', () => {
     const nats = read('deploy/base/nats/nats.conf');
-    const block = nats.slice(nats.indexOf(`user: ${service}\n`));
+    const block = nats.slice(nats.indexOf(`user: "${service}"\n`));
 
     expect(block).not.toBe(nats);
-    expect(block.slice(0, 400)).toContain(`"${service}.>"`);
+    expect(block.slice(0, 1000)).toContain(`"${service}.>"`);
+  });
+
+  // The NATS permissions grant a durable on exactly the streams PLATFORM_SERVICES says the
+  // service consumes: a handler of another producer's events would be refused by the server.
+  it('declares the producers whose events it handles, and only those', () => {
+    const handled = new Set<string>();
+    for (const file of sourceFiles(join(root, 'apps', service, 'src'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/@EventPattern\((\w+)\.subject\)/g)) {
+        const definition = (contracts as Record<string, unknown>)[match[1]] as
+          { subject?: string } | undefined;
+        expect(definition?.subject).toBeDefined();
+        handled.add(definition!.subject!.split('.')[0]);
+      }
+    }
+
+    expect([...PLATFORM_SERVICES[service].consumes].sort()).toEqual([...handled].sort());
   });
 });
 

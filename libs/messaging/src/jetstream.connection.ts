@@ -82,6 +82,7 @@ export class JetStreamConnection implements OnApplicationShutdown {
           user: this.options.natsUser,
           pass: this.options.natsPassword,
           ...(this.options.natsInboxPrefix ? { inboxPrefix: this.options.natsInboxPrefix } : {}),
+          ...(this.options.natsTlsCaFile ? { tls: { caFile: this.options.natsTlsCaFile } } : {}),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
           timeout: 2000,

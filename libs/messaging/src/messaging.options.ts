@@ -14,6 +14,8 @@ export interface MessagingOptions {
    * client's default `_INBOX`.
    */
   readonly natsInboxPrefix?: string;
+  /** CA certificate (PEM file) that the server's TLS certificate must chain to (`tls://` URLs). */
+  readonly natsTlsCaFile?: string;
   /** Prefix of every subject and stream name; empty in production, unique per test file. */
   readonly namespace: string;
   readonly streamReplicas: number;

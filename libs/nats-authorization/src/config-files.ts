@@ -35,7 +35,7 @@ export function renderComposeNatsConfig(input: NatsAuthorizationInput): string {
 
 /**
  * The Kubernetes three-node cluster: TLS for clients and routes (certificate, key and CA from the
- * `nats-tls` Secret), routes authenticated with the `route` user (the StatefulSet gives the route
+ * `nats-tls` Secret at /etc/nats-tls), routes authenticated with the `route` user (the StatefulSet gives the route
  * URLs with its password on the command line), passwords from the `nats-secrets` Secret.
  */
 export function renderKubernetesNatsConfig(input: NatsAuthorizationInput): string {
@@ -54,11 +54,12 @@ export function renderKubernetesNatsConfig(input: NatsAuthorizationInput): strin
     'lame_duck_duration: 30s',
     'lame_duck_grace_period: 10s',
     '',
-    '# Every client connection is TLS (services and partners use tls://nats:4222 and trust ca.crt).',
+    '# Every client connection is TLS: services and partners use tls://… and trust ca.crt',
+    '# (NATS_TLS_CA_FILE). The certificate names nats, nats-<n>.nats-headless and the public name.',
     'tls {',
-    '  cert_file: /etc/nats/tls/tls.crt',
-    '  key_file: /etc/nats/tls/tls.key',
-    '  ca_file: /etc/nats/tls/ca.crt',
+    '  cert_file: /etc/nats-tls/tls.crt',
+    '  key_file: /etc/nats-tls/tls.key',
+    '  ca_file: /etc/nats-tls/ca.crt',
     '  timeout: 5',
     '}',
     '',
@@ -75,9 +76,9 @@ export function renderKubernetesNatsConfig(input: NatsAuthorizationInput): strin
     '  # Routes are TLS both ways (each node presents and verifies a certificate of the same CA)',
     '  # and authenticated: a node joins only with the route password.',
     '  tls {',
-    '    cert_file: /etc/nats/tls/tls.crt',
-    '    key_file: /etc/nats/tls/tls.key',
-    '    ca_file: /etc/nats/tls/ca.crt',
+    '    cert_file: /etc/nats-tls/tls.crt',
+    '    key_file: /etc/nats-tls/tls.key',
+    '    ca_file: /etc/nats-tls/ca.crt',
     '    verify: true',
     '    timeout: 5',
     '  }',

@@ -49,6 +49,8 @@ export class ServiceConfig {
   @IsOptional() @IsString() NATS_PASSWORD?: string;
   /** Reply inbox prefix; `_INBOX_<service>` when unset, the only one its NATS user may read. */
   @IsOptional() @Matches(/^_INBOX[A-Za-z0-9_-]*$/) NATS_INBOX_PREFIX?: string;
+  /** CA of the NATS servers' TLS certificates (deploy/: the `nats-ca` Secret). */
+  @IsOptional() @IsString() NATS_TLS_CA_FILE?: string;
 
   @Matches(/^([a-z][a-z0-9]{0,15})?$/) NATS_NAMESPACE: string = '';
   @IsInt() @Min(1) @Max(5) NATS_STREAM_REPLICAS: number = 1;
@@ -158,6 +160,7 @@ export function messagingOptionsFrom(config: ServiceConfig, service: Producer): 
     natsPassword: config.NATS_PASSWORD,
     // Any server accepts the prefix; an authorizing one lets the service read nothing else.
     natsInboxPrefix: config.NATS_INBOX_PREFIX ?? `_INBOX_${service}`,
+    natsTlsCaFile: config.NATS_TLS_CA_FILE,
     namespace: config.NATS_NAMESPACE,
     streamReplicas: config.NATS_STREAM_REPLICAS,
     streamMaxAgeDays: config.NATS_STREAM_MAX_AGE_DAYS,

@@ -6,7 +6,8 @@ import { DeadLetterStore } from '../dead-letters/dead-letter.store';
 const USAGE = `usage: npm run dlq -- list [--consumer <service>] [--reason <reason>] [--limit <n>]
        npm run dlq -- replay <sequence> [<sequence> …]
 environment: NATS_URL (default nats://127.0.0.1:4222), NATS_NAMESPACE, NATS_USER (operator),
-             NATS_PASSWORD, NATS_INBOX_PREFIX (default _INBOX_<NATS_USER> when a user is set)`;
+             NATS_PASSWORD, NATS_INBOX_PREFIX (default _INBOX_<NATS_USER> when a user is set),
+             NATS_TLS_CA_FILE (CA of the servers' certificates, for tls:// URLs)`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -28,6 +29,7 @@ async function main(args: string[]): Promise<number> {
     inboxPrefix:
       process.env.NATS_INBOX_PREFIX ??
       (process.env.NATS_USER ? `_INBOX_${process.env.NATS_USER}` : undefined),
+    ...(process.env.NATS_TLS_CA_FILE ? { tls: { caFile: process.env.NATS_TLS_CA_FILE } } : {}),
   });
   try {
     const store = new DeadLetterStore(
