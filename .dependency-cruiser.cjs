@@ -38,7 +38,7 @@ module.exports = {
         'The NATS authorization renderer runs in tools and tests without a service: plain ' +
         'TypeScript over the contracts, no NestJS, no TypeORM, no messaging backbone.',
       severity: 'error',
-      from: { path: '^libs/nats-authorization/' },
+      from: { path: '^libs/nats-authorization/', pathNot: TESTS },
       to: {
         path: [NPM_PACKAGE('@nestjs/[^/]+', 'typeorm'), '^libs/(?!contracts/|nats-authorization/)'],
       },
