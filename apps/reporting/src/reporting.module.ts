@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { BeneficiaryIndicatorsModule } from './beneficiary-indicators/beneficiary-indicators.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from './database/schema';
 import type { ReportingConfig } from './reporting.config';
 
@@ -17,7 +19,10 @@ export class ReportingModule {
           entities: REPORTING_ENTITIES,
           migrations: REPORTING_MIGRATIONS,
         }),
+        // Before the catalogue's `indicators/:id`, so `indicators/beneficiaries` keeps its route.
         BeneficiaryIndicatorsModule,
+        IndicatorsModule,
+        ProjectionsModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
+import { LIVE_TABLES, type TableNames } from '../projections/fact-tables';
 
 type DimensionsEvent = BeneficiaryRegisteredV1 | BeneficiaryUpdatedV1;
 
@@ -31,7 +32,11 @@ export const BENEFICIARY_FACT_EVENTS = [
  */
 @Injectable()
 export class BeneficiaryFactsProjector {
-  async apply(em: EntityManager, events: ReadonlyArray<EventEnvelope>): Promise<void> {
+  async apply(
+    em: EntityManager,
+    events: ReadonlyArray<EventEnvelope>,
+    tables: TableNames = LIVE_TABLES,
+  ): Promise<void> {
     const dimensions = new Map<string, EventEnvelope<DimensionsEvent>>();
     for (const event of events) {
       switch (event.type) {
@@ -40,19 +45,19 @@ export class BeneficiaryFactsProjector {
           this.keepLatest(dimensions, event as EventEnvelope<DimensionsEvent>);
           break;
         case beneficiaryClosedV1.type:
-          await this.applyClosed(em, event.data as BeneficiaryClosedV1);
+          await this.applyClosed(em, tables, event.data as BeneficiaryClosedV1);
           break;
         case beneficiaryMergedV1.type:
-          await this.applyMerged(em, event.data as BeneficiaryMergedV1);
+          await this.applyMerged(em, tables, event.data as BeneficiaryMergedV1);
           break;
         case beneficiaryErasedV1.type:
-          await this.applyErased(em, event.data as BeneficiaryErasedV1);
+          await this.applyErased(em, tables, event.data as BeneficiaryErasedV1);
           break;
         default:
           break;
       }
     }
-    await this.upsertDimensions(em, [...dimensions.values()]);
+    await this.upsertDimensions(em, tables, [...dimensions.values()]);
   }
 
   // One statement cannot update a row twice, so a batch keeps each beneficiary's highest version.
@@ -81,18 +86,30 @@ export class BeneficiaryFactsProjector {
 
   private async upsertDimensions(
     em: EntityManager,
+    tables: TableNames,
     events: Array<EventEnvelope<DimensionsEvent>>,
   ): Promise<void> {
     if (events.length === 0) return;
     const column = <K extends keyof BeneficiaryRegisteredV1>(key: K) =>
       events.map((event) => (event.data as BeneficiaryRegisteredV1)[key] ?? null);
     await em.query(
-      `INSERT INTO beneficiary_fact AS fact
+      `INSERT INTO ${tables('beneficiary_fact')} AS fact
          (beneficiary_id, owner_org, category, sex, birth_year, nationality, region_code, programme_code,
-          registered_at, version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],
-                            $8::text[], $9::timestamptz[], $10::int[])
+          registered_at, version, status, status_version)
+       SELECT id, org, cat, sex, year, nat, region, prog, at, v, status,
+              CASE WHEN status IS NULL THEN 0 ELSE v END
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[],
+                     $8::text[], $9::timestamptz[], $10::int[], $11::text[])
+           AS input(id, org, cat, sex, year, nat, region, prog, at, v, status)
        ON CONFLICT (beneficiary_id) DO UPDATE SET
+         -- Status moves by version like the dimensions, but against the closure events too: a newer
+         -- status other than closed (a reopening) clears closed_at, an older one changes nothing.
+         closed_at = CASE WHEN EXCLUDED.status IS NOT NULL AND EXCLUDED.status <> 'closed'
+                           AND fact.status_version < EXCLUDED.status_version
+                          THEN NULL ELSE fact.closed_at END,
+         status = CASE WHEN fact.status_version < EXCLUDED.status_version
+                       THEN EXCLUDED.status ELSE fact.status END,
+         status_version = greatest(fact.status_version, EXCLUDED.status_version),
          owner_org = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.owner_org ELSE fact.owner_org END,
          category = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.category ELSE fact.category END,
          sex = CASE WHEN fact.version < EXCLUDED.version THEN EXCLUDED.sex ELSE fact.sex END,
@@ -113,30 +130,51 @@ export class BeneficiaryFactsProjector {
         column('programmeCode'),
         column('registeredAt'),
         column('version'),
+        column('status'),
       ],
     );
   }
 
-  private async applyClosed(em: EntityManager, data: BeneficiaryClosedV1): Promise<void> {
+  private async applyClosed(
+    em: EntityManager,
+    tables: TableNames,
+    data: BeneficiaryClosedV1,
+  ): Promise<void> {
+    // Version-guarded: a closure older than a reopening already applied changes nothing.
     await em.query(
-      `INSERT INTO beneficiary_fact (beneficiary_id, closed_at, version) VALUES ($1, $2, 0)
-       ON CONFLICT (beneficiary_id) DO UPDATE SET closed_at = EXCLUDED.closed_at`,
-      [data.beneficiaryId, data.closedAt],
+      `INSERT INTO ${tables('beneficiary_fact')} AS fact
+         (beneficiary_id, closed_at, status, status_version, version)
+       VALUES ($1, $2, 'closed', $3, 0)
+       ON CONFLICT (beneficiary_id) DO UPDATE SET
+         closed_at = CASE WHEN fact.status_version < EXCLUDED.status_version
+                          THEN EXCLUDED.closed_at ELSE fact.closed_at END,
+         status = CASE WHEN fact.status_version < EXCLUDED.status_version
+                       THEN 'closed' ELSE fact.status END,
+         status_version = greatest(fact.status_version, EXCLUDED.status_version)`,
+      [data.beneficiaryId, data.closedAt, data.version],
     );
   }
 
-  private async applyMerged(em: EntityManager, data: BeneficiaryMergedV1): Promise<void> {
+  private async applyMerged(
+    em: EntityManager,
+    tables: TableNames,
+    data: BeneficiaryMergedV1,
+  ): Promise<void> {
     await em.query(
-      `INSERT INTO beneficiary_fact (beneficiary_id, merged_into, version) VALUES ($1, $2, 0)
+      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, merged_into, version) VALUES ($1, $2, 0)
        ON CONFLICT (beneficiary_id) DO UPDATE SET merged_into = EXCLUDED.merged_into`,
       [data.mergedBeneficiaryId, data.beneficiaryId],
     );
   }
 
-  private async applyErased(em: EntityManager, data: BeneficiaryErasedV1): Promise<void> {
+  private async applyErased(
+    em: EntityManager,
+    tables: TableNames,
+    data: BeneficiaryErasedV1,
+  ): Promise<void> {
     // Reporting holds no personal data; the statistical dimensions survive erasure by design.
     await em.query(
-      `INSERT INTO beneficiary_fact (beneficiary_id, erased_at, version) VALUES ($1, $2, 0)
+      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, erased_at, version) VALUES ($1, $2, 0)
        ON CONFLICT (beneficiary_id) DO UPDATE SET erased_at = EXCLUDED.erased_at`,
       [data.beneficiaryId, data.erasedAt],
     );

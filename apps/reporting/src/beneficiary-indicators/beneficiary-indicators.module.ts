@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { BeneficiaryFactsProjector } from './beneficiary-facts.projector';
+import { ProjectionsModule } from '../projections/projections.module';
 import { BeneficiaryFactsRebuild } from './beneficiary-facts.rebuild';
 import { BeneficiaryIndicatorsController } from './beneficiary-indicators.controller';
 import { BeneficiaryIndicatorsService } from './beneficiary-indicators.service';
-import { BeneficiaryEventsHandler } from './handlers/beneficiary-events.handler';
 
 @Module({
-  controllers: [BeneficiaryIndicatorsController, BeneficiaryEventsHandler],
-  providers: [BeneficiaryFactsProjector, BeneficiaryFactsRebuild, BeneficiaryIndicatorsService],
+  imports: [ProjectionsModule],
+  controllers: [BeneficiaryIndicatorsController],
+  providers: [BeneficiaryFactsRebuild, BeneficiaryIndicatorsService],
   exports: [BeneficiaryFactsRebuild],
 })
 export class BeneficiaryIndicatorsModule {}

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@mrm/runtime';
-import { SingleBar, Presets } from 'cli-progress';
-import { BeneficiaryFactsRebuild } from '../beneficiary-indicators/beneficiary-facts.rebuild';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { ReportingRebuild } from '../projections/reporting-rebuild';
 import { ReportingConfig } from '../reporting.config';
 import { ReportingModule } from '../reporting.module';
 
-// `npm run rebuild:reporting`: replays the REGISTRATION stream into the beneficiary facts.
+// `npm run rebuild:reporting`: replays every source stream into fresh fact tables, then swaps them
+// in while the running service keeps answering from the old ones.
 async function main(): Promise<void> {
   const config = loadConfig(ReportingConfig, 'reporting', {
     ...process.env,
@@ -15,24 +16,31 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(ReportingModule.forRoot(config), {
     logger: ['error'],
   });
-  const bar = new SingleBar(
-    { format: 'beneficiary facts |{bar}| {value}/{total} events | {eta_formatted} left' },
+  const bars = new MultiBar(
+    { format: '{stream} |{bar}| {value}/{total} events | {eta_formatted} left' },
     Presets.shades_classic,
   );
-  let started = false;
+  const byStream = new Map<string, SingleBar>();
   const startedAt = Date.now();
   try {
-    const result = await app.get(BeneficiaryFactsRebuild).rebuild((done, total) => {
-      if (!started) bar.start(total, 0);
-      started = true;
+    const results = await app.get(ReportingRebuild).rebuild((stream, done, total) => {
+      let bar = byStream.get(stream);
+      if (!bar) {
+        bar = bars.create(total, 0, { stream: stream.padEnd(13) });
+        byStream.set(stream, bar);
+      }
       bar.update(done);
     });
-    bar.stop();
+    bars.stop();
     const seconds = (Date.now() - startedAt) / 1000;
-    console.log(
-      `rebuilt from ${result.read} events (${result.applied} applied, ${result.invalid} invalid skipped) in ${seconds.toFixed(1)} s`,
-    );
+    for (const [stream, result] of Object.entries(results)) {
+      console.log(
+        `${stream}: ${result.read} events read, ${result.applied} applied, ${result.invalid} invalid skipped`,
+      );
+    }
+    console.log(`rebuilt and swapped in ${seconds.toFixed(1)} s`);
   } finally {
+    bars.stop();
     await app.close();
   }
 }

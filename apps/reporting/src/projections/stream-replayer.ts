@@ -12,9 +12,15 @@ export interface ReplayInput {
   readonly jsm: JetStreamManager;
   readonly stream: string;
   readonly batchSize: number;
+  /** First stream sequence to read (a catch-up after an earlier replay); the whole stream when absent. */
+  readonly startSequence?: number;
   /** Only these event types are handed over; others are read and passed by. */
   readonly types: ReadonlySet<string>;
-  readonly onBatch: (events: EventEnvelope[]) => Promise<void>;
+  /** `last` is the stream sequence and event time of the batch's last message read. */
+  readonly onBatch: (
+    events: EventEnvelope[],
+    last: { sequence: number; time: string | undefined },
+  ) => Promise<void>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -23,6 +29,8 @@ export interface ReplayResult {
   readonly applied: number;
   /** Messages that do not decode or validate: live consumers dead-lettered them too. */
   readonly invalid: number;
+  /** The last stream sequence the replay read up to (0 when the stream was empty). */
+  readonly untilSequence: number;
 }
 
 /**
@@ -39,16 +47,23 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
     throw error;
   });
   const untilSeq = info?.state.last_seq ?? 0;
-  const total = info?.state.messages ?? 0;
-  if (!info || total === 0) return { read: 0, applied: 0, invalid: 0 };
-  const consumer = await input.js.consumers.get(input.stream, {
-    deliver_policy: DeliverPolicy.All,
-  });
+  const from = Math.max(input.startSequence ?? 1, info?.state.first_seq ?? 1);
+  const total = info ? Math.max(0, untilSeq - from + 1) : 0;
+  if (!info || total === 0 || info.state.messages === 0) {
+    return { read: 0, applied: 0, invalid: 0, untilSequence: untilSeq };
+  }
+  const consumer = await input.js.consumers.get(
+    input.stream,
+    input.startSequence === undefined
+      ? { deliver_policy: DeliverPolicy.All }
+      : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from },
+  );
   const messages = await consumer.consume({ max_messages: Math.max(256, input.batchSize * 2) });
   let batch: EventEnvelope[] = [];
   let read = 0;
   let applied = 0;
   let invalid = 0;
+  let last: { sequence: number; time: string | undefined } = { sequence: 0, time: undefined };
   // The batch being written; its rejection is observed at once (no unhandled rejection) and
   // rethrown by the next flush or at the end.
   let writing: Promise<void> = Promise.resolve();
@@ -57,8 +72,9 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
     await writing;
     if (failure) throw failure.error;
     const events = batch;
+    const upTo = last;
     batch = [];
-    writing = (events.length > 0 ? input.onBatch(events) : Promise.resolve()).then(
+    writing = (events.length > 0 ? input.onBatch(events, upTo) : Promise.resolve()).then(
       () => {
         applied += events.length;
         input.onProgress?.(read, total);
@@ -74,6 +90,7 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
       const envelope = decodeValid(message.headers, message.data);
       if (envelope === undefined) invalid += 1;
       else if (input.types.has(envelope.type)) batch.push(envelope);
+      last = { sequence: message.info.streamSequence, time: envelope?.time ?? last.time };
       const atEnd = message.info.streamSequence >= untilSeq || message.info.pending === 0;
       if (batch.length >= input.batchSize || atEnd) await flush();
       if (atEnd) break;
@@ -85,7 +102,7 @@ export async function replayStream(input: ReplayInput): Promise<ReplayResult> {
     // Never leave a write running behind the caller's back (its transaction ends after us).
     await writing;
   }
-  return { read, applied, invalid };
+  return { read, applied, invalid, untilSequence: untilSeq };
 }
 
 function decodeValid(

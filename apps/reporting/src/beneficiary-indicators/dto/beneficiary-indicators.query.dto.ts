@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BENEFICIARY_CATEGORIES, REGION_CODES, SEXES } from '@mrm/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PLAUSIBLE_YEAR } from '../../indicators/dto/indicator.query.dto';
 
 export const BENEFICIARY_GROUP_BY = [
   'programme',
@@ -29,10 +30,12 @@ export class BeneficiaryIndicatorsQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{2}$/) readonly nationality?: string;
   @ApiPropertyOptional({ description: 'Registered on or after (ISO-8601)' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
+  @Matches(PLAUSIBLE_YEAR, { message: 'registeredFrom must be a date between 1900 and 2199' })
   readonly registeredFrom?: string;
   @ApiPropertyOptional({ description: 'Registered before (ISO-8601)' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
+  @Matches(PLAUSIBLE_YEAR, { message: 'registeredTo must be a date between 1900 and 2199' })
   readonly registeredTo?: string;
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IndicatorQueryService } from './indicator-query.service';
+import { IndicatorRepository } from './indicator.repository';
+import { IndicatorsController } from './indicators.controller';
+
+/** The indicator catalogue and queries; exports the query service to the exports. */
+@Module({
+  controllers: [IndicatorsController],
+  providers: [IndicatorQueryService, IndicatorRepository],
+  exports: [IndicatorQueryService],
+})
+export class IndicatorsModule {}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { BeneficiaryFactsProjector } from '../beneficiary-indicators/beneficiary-facts.projector';
+import { BeneficiaryEventsHandler } from '../beneficiary-indicators/handlers/beneficiary-events.handler';
+import { ReferralEventsHandler } from '../referral-facts/handlers/referral-events.handler';
+import { ReferralFactsProjector } from '../referral-facts/referral-facts.projector';
+import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/reintegration-events.handler';
+import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
+import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
+import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
+import { ReportingRebuild } from './reporting-rebuild';
+import { StreamCheckpoints } from './stream-checkpoints';
+
+/** Every projection: one live consumer per source stream, the projectors, and the full rebuild. */
+@Module({
+  controllers: [
+    BeneficiaryEventsHandler,
+    TrainingEventsHandler,
+    ReintegrationEventsHandler,
+    ReferralEventsHandler,
+  ],
+  providers: [
+    BeneficiaryFactsProjector,
+    TrainingFactsProjector,
+    ReintegrationFactsProjector,
+    ReferralFactsProjector,
+    StreamCheckpoints,
+    ReportingRebuild,
+  ],
+  exports: [BeneficiaryFactsProjector, StreamCheckpoints, ReportingRebuild],
+})
+export class ProjectionsModule {}
