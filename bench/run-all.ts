@@ -33,6 +33,13 @@ import {
   SWEEP_DAYS,
   type ReferralsResult,
 } from './referrals';
+import {
+  INDICATOR_BENEFICIARIES,
+  INDICATOR_EVENTS,
+  INDICATOR_P99_TARGET_MS,
+  indicatorFigures,
+  type IndicatorResult,
+} from './indicators';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
 import {
   COMPLETION_ENROLMENTS,
@@ -127,6 +134,7 @@ function summary(
   training: TrainingResult | Error,
   reintegration: ReintegrationResult | Error,
   referrals: ReferralsResult | Error,
+  indicators: IndicatorResult | Error,
 ): string {
   const rows: string[][] = [];
   if (throughput instanceof Error) {
@@ -262,7 +270,22 @@ function summary(
   }
   rows.push(...reintegrationRows(reintegration));
   rows.push(...referralsRows(referrals));
+  rows.push(indicatorRow(indicators));
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
+}
+
+function indicatorRow(result: IndicatorResult | Error): string[] {
+  const figure = `10. Indicator queries, ${INDICATOR_BENEFICIARIES.toLocaleString('en-US')} people, ${INDICATOR_EVENTS.toLocaleString('en-US')} events`;
+  const target = `p99 < ${INDICATOR_P99_TARGET_MS} ms`;
+  if (result instanceof Error) return noFigures(figure, result, target);
+  return [
+    figure,
+    `p50 ${fmtMs(result.latency.p50)}, p99 ${fmtMs(result.latency.p99)}`,
+    '—',
+    '—',
+    target,
+    verdict(result.latency.p99 < INDICATOR_P99_TARGET_MS),
+  ];
 }
 
 function reintegrationRows(result: ReintegrationResult | Error): string[][] {
@@ -379,12 +402,21 @@ async function main(): Promise<void> {
     referralsFigures,
   );
 
+  const indicators = await stage(
+    '10',
+    `10. Indicator query latency over the facts of ${INDICATOR_BENEFICIARIES.toLocaleString('en-US')} ` +
+      `beneficiaries and ${INDICATOR_EVENTS.toLocaleString('en-US')} events (issue #16)`,
+    indicatorFigures,
+  );
+
   console.log(
     `\n== Summary (load average now: ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  console.log(summary(throughput, lag, rebuild, registry, training, reintegration, referrals));
+  console.log(
+    summary(throughput, lag, rebuild, registry, training, reintegration, referrals, indicators),
+  );
   console.log(
     'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',
   );
