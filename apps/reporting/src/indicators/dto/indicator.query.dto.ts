@@ -17,7 +17,7 @@ function toList(value: unknown): unknown {
 export class IndicatorQueryDto {
   @ApiPropertyOptional({
     description: 'On or after (ISO-8601 date or date-time)',
-    example: '2026-01-01',
+    example: '2026-01-01T00:00:00Z',
   })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -26,7 +26,7 @@ export class IndicatorQueryDto {
 
   @ApiPropertyOptional({
     description: 'Before (ISO-8601 date or date-time)',
-    example: '2027-01-01',
+    example: '2027-01-01T00:00:00Z',
   })
   @IsOptional()
   @IsISO8601({ strict: true })
