@@ -81,13 +81,30 @@ describe.each(SERVICE_NAMES)('the %s service template', (service) => {
   // The NATS permissions grant a durable on exactly the streams PLATFORM_SERVICES says the
   // service consumes: a handler of another producer's events would be refused by the server.
   it('declares the producers whose events it handles, and only those', () => {
+    const sources = sourceFiles(join(root, 'apps', service, 'src')).map((file) =>
+      readFileSync(file, 'utf8'),
+    );
+    // A handler names one contract (`x.subject`) or a list of them (`LIST.map(...)`).
+    const definitionsOf = (name: string): string[] => {
+      if (name in contracts) return [name];
+      const list = sources
+        .map((source) => source.match(new RegExp(`export const ${name} = \\[([^\\]]*)\\]`)))
+        .find(Boolean);
+      expect(list).toBeTruthy();
+      return list![1]
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    };
     const handled = new Set<string>();
-    for (const file of sourceFiles(join(root, 'apps', service, 'src'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/@EventPattern\((\w+)\.subject\)/g)) {
-        const definition = (contracts as Record<string, unknown>)[match[1]] as
-          { subject?: string } | undefined;
-        expect(definition?.subject).toBeDefined();
-        handled.add(definition!.subject!.split('.')[0]);
+    for (const source of sources) {
+      for (const match of source.matchAll(/@EventPattern\((\w+)\.(?:subject\)|map\()/g)) {
+        for (const name of definitionsOf(match[1])) {
+          const definition = (contracts as Record<string, unknown>)[name] as
+            { subject?: string } | undefined;
+          expect(definition?.subject).toBeDefined();
+          handled.add(definition!.subject!.split('.')[0]);
+        }
       }
     }
 

@@ -9,9 +9,9 @@
 export const PLATFORM_SERVICES = {
   registration: { port: 3001, consumes: ['registration', 'referrals'] },
   training: { port: 3002, consumes: ['registration'] },
-  reintegration: { port: 3003, consumes: ['registration'] },
+  reintegration: { port: 3003, consumes: ['registration', 'training'] },
   referrals: { port: 3004, consumes: ['registration'] },
-  reporting: { port: 3005, consumes: ['registration'] },
+  reporting: { port: 3005, consumes: ['registration', 'training', 'reintegration', 'referrals'] },
 } as const satisfies Record<
   string,
   { readonly port: number; readonly consumes: readonly string[] }
