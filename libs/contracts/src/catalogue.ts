@@ -1,4 +1,6 @@
 import { EventDefinition } from './event-definition';
+import { partnerSystemRegisteredV1 } from './partners/partner-system-registered.v1';
+import { partnerSystemRevokedV1 } from './partners/partner-system-revoked.v1';
 import { partnerRegisteredV1 } from './referrals/partner-registered.v1';
 import { partnerUpdatedV1 } from './referrals/partner-updated.v1';
 import { referralAcceptedV1 } from './referrals/referral-accepted.v1';
@@ -65,6 +67,8 @@ export const EVENT_CATALOGUE: ReadonlyArray<EventDefinition<object>> = [
   satisfactionRecordedV1,
   partnerRegisteredV1,
   partnerUpdatedV1,
+  partnerSystemRegisteredV1,
+  partnerSystemRevokedV1,
   referralAcceptedV1,
   referralBusinessStatusChangedV1,
   referralCancelledV1,

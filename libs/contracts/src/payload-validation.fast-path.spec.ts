@@ -163,6 +163,10 @@ const REFERRALS = {
   active: true,
   serviceTypes: ['employment'],
   regionCodes: ['05'],
+  busCode: 'anapec',
+  publicJwk: '{"kty":"RSA","n":"AQAB","e":"AQAB"}',
+  nkey: 'UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4',
+  keyVersion: 1,
 };
 
 const BY_PRODUCER: Partial<Record<string, Record<string, unknown>>> = {

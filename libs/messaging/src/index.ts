@@ -1,6 +1,7 @@
 export * from './bus-namespace';
 export * from './contract-subject';
 export * from './dead-letters/dead-letter.headers';
+export * from './dead-letters/dead-letter.publisher';
 export * from './dead-letters/dead-letter.store';
 export * from './errors';
 export * from './inbox/inbox-message.entity';

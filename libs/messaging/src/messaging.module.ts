@@ -32,6 +32,7 @@ export class MessagingModule {
       ],
       exports: [
         JetStreamConnection,
+        DeadLetterPublisher,
         JetStreamClient,
         JetStreamServer,
         OutboxWriter,

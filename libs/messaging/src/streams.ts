@@ -1,4 +1,9 @@
-import { PRODUCERS, type Producer } from '@mrm/contracts';
+import {
+  PARTNER_RESPONSES_STREAM,
+  PARTNERS_STREAM,
+  PRODUCERS,
+  type Producer,
+} from '@mrm/contracts';
 import { DiscardPolicy, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { BusNamespace } from './bus-namespace';
@@ -46,7 +51,11 @@ export function streamConfigFor(
   };
 }
 
-/** The streams a service declares: its own (if it produces) and the dead-letter stream. */
+/**
+ * The streams a service declares: its own (if it produces) and the dead-letter stream; referrals
+ * also owns the partner bus (`PARTNERS` ← `partners.*.referrals.>`, `PARTNER_RESPONSES` ←
+ * `partners.*.responses.>`, docs/partners.md).
+ */
 export function streamsOwnedBy(
   service: Producer,
   namespace: BusNamespace,
@@ -55,5 +64,11 @@ export function streamsOwnedBy(
   return [
     streamConfigFor(namespace, streamOf(service), service, settings),
     streamConfigFor(namespace, DLQ_STREAM, DLQ_SUBJECT_ROOT, settings),
+    ...(service === 'referrals'
+      ? [
+          streamConfigFor(namespace, PARTNERS_STREAM, 'partners.*.referrals', settings),
+          streamConfigFor(namespace, PARTNER_RESPONSES_STREAM, 'partners.*.responses', settings),
+        ]
+      : []),
   ];
 }

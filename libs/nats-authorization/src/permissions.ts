@@ -98,6 +98,8 @@ export function servicePermissions(service: ServiceName, namespace = ''): NatsPe
       `${API}.CONSUMER.NAMES.${partners}`,
     );
     allow.push(...durableConsumer(responses, service));
+    // Its own durable on PARTNERS reads what was published there: the first hop of the receipts.
+    allow.push(...durableConsumer(partners, service));
     // Refusal notices reach a partner through its one consumer.
     allow.push(names.subject('partners.*.referrals.notice'));
   }

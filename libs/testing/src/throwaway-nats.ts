@@ -30,10 +30,22 @@ export class ThrowawayNats {
   private constructor(
     readonly port: number,
     private readonly configFile?: string,
+    private readonly jetStreamInConfig = false,
   ) {}
 
-  static async start(options: { configFile?: string } = {}): Promise<ThrowawayNats> {
-    const server = new ThrowawayNats(await freePort(), options.configFile);
+  /**
+   * `jetStreamInConfig`: the configuration has its own `jetstream { store_dir }` block (no `-js`
+   * on the command line). nats-server 2.9 answers no JetStream request after a configuration
+   * reload (SIGHUP) unless JetStream is enabled in the file itself.
+   */
+  static async start(
+    options: { configFile?: string; jetStreamInConfig?: boolean } = {},
+  ): Promise<ThrowawayNats> {
+    const server = new ThrowawayNats(
+      await freePort(),
+      options.configFile,
+      options.jetStreamInConfig,
+    );
     await server.resume();
     return server;
   }
@@ -43,7 +55,8 @@ export class ThrowawayNats {
   }
 
   async resume(): Promise<void> {
-    const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir];
+    const args = ['-a', '127.0.0.1', '-p', String(this.port)];
+    if (!this.jetStreamInConfig) args.push('-js', '-sd', this.storeDir);
     if (this.configFile) args.unshift('-c', this.configFile);
     this.process = spawn(NATS_SERVER_BINARY, args, { stdio: 'ignore' });
     await waitFor(

@@ -27,8 +27,8 @@ const LEASE_SECONDS = 30;
 // no transaction stays open while publishing and replicas skip each other's rows.
 const MARKED = `marked AS (UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[]))`;
 const LEASE = `UPDATE outbox_message SET available_at = now() + interval '${LEASE_SECONDS} seconds'`;
-const RETURNED = `RETURNING id, type, attempts, payload, occurred_at`;
-const IN_ORDER = `SELECT id, type, attempts, payload FROM claimed ORDER BY occurred_at, id`;
+const RETURNED = `RETURNING id, type, subject, attempts, payload, occurred_at`;
+const IN_ORDER = `SELECT id, type, subject, attempts, payload FROM claimed ORDER BY occurred_at, id`;
 
 // The rows a NOTIFY named, by primary key. A row another replica leased meanwhile no longer
 // matches once its lease commits (the UPDATE re-checks the condition after waiting for the lock).
@@ -61,6 +61,8 @@ const NOTIFIED_BACKLOG_MAX = 10_000;
 interface ClaimedRow {
   id: string;
   type: string;
+  /** Contract subject, or the routed one of `OutboxWriter.appendOnSubject`. */
+  subject: string;
   attempts: number;
   payload: EventEnvelope;
 }
@@ -232,7 +234,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Publishes the rows in order; returns the ids JetStream acknowledged, records the failures. */
   private async publish(rows: ClaimedRow[]): Promise<string[]> {
     const results = await Promise.allSettled(
-      rows.map((row) => this.client.publishEnvelope(row.payload)),
+      rows.map((row) => this.client.publishEnvelope(row.payload, undefined, row.subject)),
     );
     const published: string[] = [];
     for (const [index, result] of results.entries()) {

@@ -45,6 +45,22 @@ export class OutboxWriter {
     return envelope;
   }
 
+  /**
+   * Appends an event routed to a subject of its own rather than its contract's (the partner bus:
+   * `partners.<code>.referrals.<event>`); `subject` is without deployment namespace.
+   */
+  async appendOnSubject<T extends object>(
+    em: EntityManager,
+    definition: EventDefinition<T>,
+    data: T,
+    options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>,
+    subject: string,
+  ): Promise<EventEnvelope<T>> {
+    const envelope = this.envelopeOf(definition, data, options);
+    await this.insert(em, [envelope], [subject]);
+    return envelope;
+  }
+
   /** Appends envelopes built elsewhere, each checked against its contract first. */
   async appendEnvelopes(em: EntityManager, envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
     for (const envelope of envelopes) assertFulfilsContract(envelope);
@@ -94,7 +110,11 @@ export class OutboxWriter {
     });
   }
 
-  private async insert(em: EntityManager, envelopes: ReadonlyArray<EventEnvelope>): Promise<void> {
+  private async insert(
+    em: EntityManager,
+    envelopes: ReadonlyArray<EventEnvelope>,
+    subjects: readonly string[] = envelopes.map((envelope) => contractSubjectOf(envelope)),
+  ): Promise<void> {
     if (envelopes.length === 0) return;
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the business transaction');
@@ -104,7 +124,7 @@ export class OutboxWriter {
     await em.query(APPEND_SQL, [
       envelopes.map((envelope) => envelope.id),
       envelopes.map((envelope) => envelope.type),
-      envelopes.map((envelope) => contractSubjectOf(envelope)),
+      subjects,
       envelopes.map((envelope) => JSON.stringify(envelope)),
       envelopes.map((envelope) => envelope.time),
       OUTBOX_CHANNEL,

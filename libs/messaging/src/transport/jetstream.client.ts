@@ -36,9 +36,16 @@ export class JetStreamClient extends ClientProxy {
     return this.connection.nc as T;
   }
 
-  /** Publishes one envelope and waits for the stream's acknowledgement. */
-  async publishEnvelope(envelope: EventEnvelope, timeout = PUBLISH_TIMEOUT_MS): Promise<PubAck> {
-    const subject = this.connection.namespace.subject(contractSubjectOf(envelope));
+  /**
+   * Publishes one envelope and waits for the stream's acknowledgement; on its contract's subject
+   * unless `routedSubject` (without namespace) says otherwise.
+   */
+  async publishEnvelope(
+    envelope: EventEnvelope,
+    timeout = PUBLISH_TIMEOUT_MS,
+    routedSubject?: string,
+  ): Promise<PubAck> {
+    const subject = this.connection.namespace.subject(routedSubject ?? contractSubjectOf(envelope));
     return this.publishRaw(
       subject,
       envelope.id,
