@@ -6,6 +6,7 @@ import { ConsentsModule } from './consents/consents.module';
 import { REFERRALS_ENTITIES, REFERRALS_MIGRATIONS } from './database/schema';
 import { ErasuresModule } from './erasures/erasures.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { PartnerBusModule } from './partner-bus/partner-bus.module';
 import { PartnersModule } from './partners/partners.module';
 import type { ReferralsConfig } from './referrals.config';
 import { ReferralsFeatureModule } from './referrals/referrals.module';
@@ -36,6 +37,7 @@ export class ReferralsModule {
         ReferralsFeatureModule,
         ErasuresModule,
         SuggestionsModule,
+        PartnerBusModule,
       ],
       controllers: [RegistrationEventsHandler],
     };

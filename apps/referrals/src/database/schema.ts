@@ -2,6 +2,8 @@ import { ROSTER_MIGRATIONS, RosterBeneficiaryEntity } from '@mrm/roster';
 import { ScheduledTimerEntity, TIMER_MIGRATIONS } from '@mrm/timers';
 import { ConsentGrantEntity } from '../consents/consent-grant.entity';
 import { ErasureRequestEntity } from '../erasures/erasure-request.entity';
+import { PartnerDeliveryEntity } from '../partner-bus/partner-delivery.entity';
+import { PartnerSystemEntity } from '../partner-bus/partner-system.entity';
 import { PartnerServiceEntity } from '../partners/partner-service.entity';
 import { PartnerEntity } from '../partners/partner.entity';
 import { ConsentOverrideEntity } from '../referrals/consent-override.entity';
@@ -11,6 +13,7 @@ import { CreatePartnerDirectory1796600000000 } from './migrations/1796600000000-
 import { CreateConsentGrant1796600100000 } from './migrations/1796600100000-CreateConsentGrant';
 import { CreateReferral1796600200000 } from './migrations/1796600200000-CreateReferral';
 import { CreateErasureRequest1796600300000 } from './migrations/1796600300000-CreateErasureRequest';
+import { CreatePartnerSystem1796600400000 } from './migrations/1796600400000-CreatePartnerSystem';
 
 /** Referrals' entities and migrations: app, migrate entrypoint and CLI. */
 export const REFERRALS_ENTITIES = [
@@ -23,6 +26,8 @@ export const REFERRALS_ENTITIES = [
   ReferralTransitionEntity,
   ConsentOverrideEntity,
   ErasureRequestEntity,
+  PartnerSystemEntity,
+  PartnerDeliveryEntity,
 ];
 export const REFERRALS_MIGRATIONS = [
   ...ROSTER_MIGRATIONS,
@@ -31,4 +36,5 @@ export const REFERRALS_MIGRATIONS = [
   CreateConsentGrant1796600100000,
   CreateReferral1796600200000,
   CreateErasureRequest1796600300000,
+  CreatePartnerSystem1796600400000,
 ];

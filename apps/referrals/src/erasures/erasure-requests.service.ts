@@ -61,40 +61,46 @@ export class ErasureRequestsService {
    * institutions asked about that person have still to answer.
    */
   async acknowledge(input: { principal: Principal; id: string }): Promise<ErasureRequestEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const request = await em.findOne(ErasureRequestEntity, {
-        where: { id: input.id, receivingOrg: input.principal.org },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!request) throw new ErasureError('ERASURE_REQUEST_NOT_FOUND');
-      if (request.acknowledgedAt) throw new ErasureError('ERASURE_ALREADY_ACKNOWLEDGED');
-      const now = this.clock.now();
-      request.acknowledgedAt = now;
-      request.acknowledgedBy = input.principal.sub;
-      await em.save(ErasureRequestEntity, request);
-      const stillPending = await em.count(ErasureRequestEntity, {
-        where: { beneficiaryId: request.beneficiaryId, acknowledgedAt: IsNull() },
-      });
-      await this.outbox.append(
-        em,
-        referralErasureAcknowledgedV1,
-        {
-          erasureRequestId: request.id,
-          beneficiaryId: request.beneficiaryId,
-          receivingOrg: request.receivingOrg,
-          erasedAt: request.erasedAt.toISOString(),
-          acknowledgedAt: now.toISOString(),
-          secondsToAcknowledge: Math.max(
-            0,
-            Math.floor((now.getTime() - request.requestedAt.getTime()) / 1000),
-          ),
-          stillPending,
-          allAcknowledged: stillPending === 0,
-        },
-        { subject: request.beneficiaryId, time: now },
-      );
-      return request;
+    return this.dataSource.transaction((em) => this.acknowledgeIn(em, input));
+  }
+
+  /** The same inside the caller's transaction (a partner's `erasure-done` answer). */
+  async acknowledgeIn(
+    em: EntityManager,
+    input: { principal: Principal; id: string },
+  ): Promise<ErasureRequestEntity> {
+    const request = await em.findOne(ErasureRequestEntity, {
+      where: { id: input.id, receivingOrg: input.principal.org },
+      lock: { mode: 'pessimistic_write' },
     });
+    if (!request) throw new ErasureError('ERASURE_REQUEST_NOT_FOUND');
+    if (request.acknowledgedAt) throw new ErasureError('ERASURE_ALREADY_ACKNOWLEDGED');
+    const now = this.clock.now();
+    request.acknowledgedAt = now;
+    request.acknowledgedBy = input.principal.sub;
+    await em.save(ErasureRequestEntity, request);
+    const stillPending = await em.count(ErasureRequestEntity, {
+      where: { beneficiaryId: request.beneficiaryId, acknowledgedAt: IsNull() },
+    });
+    await this.outbox.append(
+      em,
+      referralErasureAcknowledgedV1,
+      {
+        erasureRequestId: request.id,
+        beneficiaryId: request.beneficiaryId,
+        receivingOrg: request.receivingOrg,
+        erasedAt: request.erasedAt.toISOString(),
+        acknowledgedAt: now.toISOString(),
+        secondsToAcknowledge: Math.max(
+          0,
+          Math.floor((now.getTime() - request.requestedAt.getTime()) / 1000),
+        ),
+        stillPending,
+        allAcknowledged: stillPending === 0,
+      },
+      { subject: request.beneficiaryId, time: now },
+    );
+    return request;
   }
 
   /** Oldest first: an institution sees what it was asked, coordinators everything. */

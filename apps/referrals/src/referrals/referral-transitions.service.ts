@@ -40,53 +40,56 @@ export class ReferralTransitionsService {
   ) {}
 
   async transition(input: TransitionInput): Promise<ReferralEntity> {
+    return this.dataSource.transaction((em) => this.transitionIn(em, input));
+  }
+
+  /** The same inside the caller's transaction (a partner's answer applies with its inbox row). */
+  async transitionIn(em: EntityManager, input: TransitionInput): Promise<ReferralEntity> {
     const { principal, action } = input;
-    return this.dataSource.transaction(async (em) => {
-      const referral = await em.findOne(ReferralEntity, {
-        where: { id: input.referralId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!referral) throw new ReferralError('REFERRAL_NOT_FOUND');
-      assertVisible(principal, referral);
-      assertVersionMatches({ expected: input.expectedVersion, current: referral.version });
-      const rule = REFERRAL_ACTIONS[action];
-      assertSide(principal, referral, rule.side);
-      if (!(rule.from as readonly string[]).includes(referral.status)) {
-        throw new ReferralError('REFERRAL_TRANSITION_NOT_ALLOWED', {
-          detail: `A ${referral.status} referral cannot be sent to ${action}`,
-        });
-      }
-      const fromStatus = referral.status;
-      const now = this.clock.now();
-      const redirectedTo = await this.apply(em, { ...input, referral, now });
-      referral.status = rule.to;
-      referral.version += 1;
-      referral.updatedAt = now;
-      await em.save(ReferralEntity, referral);
-      const actor = { sub: principal.sub, org: principal.org };
-      await recordTransition(em, {
-        referral,
-        action,
-        fromStatus,
-        actor,
-        note: input.note,
-        at: now,
-      });
-      await this.deadlines.settle(em, referral);
-      if (action === 'submit') {
-        await this.requests.announce(em, { ...input, referral, now });
-      } else {
-        await appendTransitionEvent({
-          em,
-          outbox: this.outbox,
-          action,
-          referral,
-          redirectedTo,
-          now,
-        });
-      }
-      return referral;
+    const referral = await em.findOne(ReferralEntity, {
+      where: { id: input.referralId },
+      lock: { mode: 'pessimistic_write' },
     });
+    if (!referral) throw new ReferralError('REFERRAL_NOT_FOUND');
+    assertVisible(principal, referral);
+    assertVersionMatches({ expected: input.expectedVersion, current: referral.version });
+    const rule = REFERRAL_ACTIONS[action];
+    assertSide(principal, referral, rule.side);
+    if (!(rule.from as readonly string[]).includes(referral.status)) {
+      throw new ReferralError('REFERRAL_TRANSITION_NOT_ALLOWED', {
+        detail: `A ${referral.status} referral cannot be sent to ${action}`,
+      });
+    }
+    const fromStatus = referral.status;
+    const now = this.clock.now();
+    const redirectedTo = await this.apply(em, { ...input, referral, now });
+    referral.status = rule.to;
+    referral.version += 1;
+    referral.updatedAt = now;
+    await em.save(ReferralEntity, referral);
+    const actor = { sub: principal.sub, org: principal.org };
+    await recordTransition(em, {
+      referral,
+      action,
+      fromStatus,
+      actor,
+      note: input.note,
+      at: now,
+    });
+    await this.deadlines.settle(em, referral);
+    if (action === 'submit') {
+      await this.requests.announce(em, { ...input, referral, now });
+    } else {
+      await appendTransitionEvent({
+        em,
+        outbox: this.outbox,
+        action,
+        referral,
+        redirectedTo,
+        now,
+      });
+    }
+    return referral;
   }
 
   // The fields each action sets besides the status; a redirect opens the linked referral.

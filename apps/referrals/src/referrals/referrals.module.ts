@@ -35,6 +35,11 @@ import { ReferralsService } from './referrals.service';
     ReferralMergesService,
     ReferralBusinessStatusService,
   ],
-  exports: [ReferralErasuresService, ReferralMergesService],
+  exports: [
+    ReferralErasuresService,
+    ReferralMergesService,
+    ReferralsService,
+    ReferralTransitionsService,
+  ],
 })
 export class ReferralsFeatureModule {}
