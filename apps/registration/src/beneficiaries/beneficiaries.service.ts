@@ -156,6 +156,36 @@ export class BeneficiariesService {
     return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
   }
 
+  /**
+   * The record as its encrypted package for a partner system is built from, inside the caller's
+   * transaction; undefined once erased. Audited as an export to that institution.
+   */
+  async readForPartnerSystem(
+    em: EntityManager,
+    input: {
+      beneficiaryId: string;
+      referralId: string;
+      receivingOrg: string;
+      categories: string[];
+    },
+  ): Promise<BeneficiaryView | undefined> {
+    const entity = await em.findOneBy(BeneficiaryEntity, { id: input.beneficiaryId });
+    if (!entity || entity.erasedAt) return undefined;
+    await this.audit.record(em, {
+      actor: { sub: 'partner-bus', org: input.receivingOrg, roles: [] },
+      action: 'export',
+      resourceType: RESOURCE,
+      resourceIds: [entity.id],
+      reason: 'referral sent to the partner system',
+      details: {
+        via: 'partner-bus',
+        referralIds: [input.referralId],
+        categories: input.categories,
+      },
+    });
+    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+  }
+
   /** Applies a PATCH to the version the caller read (412 otherwise); emits `beneficiary.updated.v1`. */
   async update(input: {
     principal: Principal;

@@ -1,3 +1,5 @@
+import { PartnerSystemKeyEntity } from '../partner-dispatch/partner-system-key.entity';
+import { CreatePartnerSystemKey1763900700000 } from './migrations/1763900700000-CreatePartnerSystemKey';
 import { BeneficiaryEntity } from '../beneficiaries/beneficiary.entity';
 import { CreateBeneficiary1763900100000 } from './migrations/1763900100000-CreateBeneficiary';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -30,6 +32,7 @@ export const REGISTRATION_ENTITIES = [
   DuplicateCandidateEntity,
   ImportRowEntity,
   ReferralAccessGrantEntity,
+  PartnerSystemKeyEntity,
 ];
 export const REGISTRATION_MIGRATIONS = [
   CreateBeneficiary1763900100000,
@@ -41,4 +44,5 @@ export const REGISTRATION_MIGRATIONS = [
   CreateDuplicateCandidate1763900400000,
   CreateImportRow1763900500000,
   CreateReferralAccessGrant1763900600000,
+  CreatePartnerSystemKey1763900700000,
 ];

@@ -24,15 +24,21 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import { JetStreamContext } from '@mrm/messaging';
+import { PartnerDispatchService } from '../partner-dispatch/partner-dispatch.service';
 import { ReferralAccessService } from './referral-access.service';
 
 /**
  * The referrals service's events that open and close a receiving institution's read access:
- * sent, acknowledged, accepted, in progress keep it open; any end or a suspension closes it.
+ * sent, acknowledged, accepted, in progress keep it open; any end or a suspension closes it. A
+ * receiving institution with its own system is also sent the referral, its cancellation and the
+ * withdrawal of its consent over the partner bus (`PartnerDispatchService`).
  */
 @Controller()
 export class ReferralEventsHandler {
-  constructor(private readonly access: ReferralAccessService) {}
+  constructor(
+    private readonly access: ReferralAccessService,
+    private readonly partners: PartnerDispatchService,
+  ) {}
 
   @EventPattern(referralRequestedV1.subject)
   async requested(
@@ -42,6 +48,12 @@ export class ReferralEventsHandler {
     await this.access.apply(context.entityManager, {
       facts: event.data,
       open: true,
+      dataCategories: event.data.dataCategories,
+    });
+    await this.partners.referralChanged(context.entityManager, {
+      change: 'requested',
+      facts: event.data,
+      consentId: event.data.consentId,
       dataCategories: event.data.dataCategories,
     });
   }
@@ -108,6 +120,10 @@ export class ReferralEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     await this.access.apply(context.entityManager, { facts: event.data, open: false });
+    await this.partners.referralChanged(context.entityManager, {
+      change: 'cancelled',
+      facts: event.data,
+    });
   }
 
   @EventPattern(referralSuspendedV1.subject)
@@ -116,5 +132,9 @@ export class ReferralEventsHandler {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     await this.access.apply(context.entityManager, { facts: event.data, open: false });
+    await this.partners.referralChanged(context.entityManager, {
+      change: 'consent-withdrawn',
+      facts: event.data,
+    });
   }
 }
