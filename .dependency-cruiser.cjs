@@ -44,6 +44,15 @@ module.exports = {
       },
     },
     {
+      name: 'partner-sdk-standalone',
+      comment:
+        'The partner SDK is published for the institutions: plain TypeScript over the NATS ' +
+        'client and jose, no NestJS, no TypeORM, no platform library.',
+      severity: 'error',
+      from: { path: '^libs/partner-sdk/', pathNot: TESTS },
+      to: { path: [NPM_PACKAGE('@nestjs/[^/]+', 'typeorm'), '^libs/(?!partner-sdk/)', '^apps/'] },
+    },
+    {
       name: 'entities-stay-in-feature',
       comment:
         'An entity belongs to its feature folder; other features call its service. Only the ' +
