@@ -294,16 +294,11 @@ describe('NATS isolation with the generated authorization', () => {
   });
 
   it('limits a partner to fetching and acking its own consumer and answering on its own subject', async () => {
-    // Referrals provisions the partner streams and durables with its own user (bus contract).
+    // Referrals declared the partner streams at start-up and provisions the partners' durables
+    // with its own user (bus contract).
     const [referralsJsm] = await apis(await connectAs('referrals'));
-    await referralsJsm.streams.add({
-      name: PARTNERS,
-      subjects: [names.subject('partners.*.referrals.>')],
-    });
-    await referralsJsm.streams.add({
-      name: RESPONSES,
-      subjects: [names.subject('partners.*.responses.>')],
-    });
+    expect((await referralsJsm.streams.info(PARTNERS)).config.name).toBe(PARTNERS);
+    expect((await referralsJsm.streams.info(RESPONSES)).config.name).toBe(RESPONSES);
     for (const code of ['anapec', 'entraide']) {
       await referralsJsm.consumers.add(PARTNERS, {
         durable_name: code,
