@@ -137,6 +137,28 @@ describe('audit trail', () => {
     expect(read.status).toBe(403);
   });
 
+  it('never lets the auditor role widen another role to every institution', async () => {
+    const theirs = (
+      await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('authorization', auth('ANAPEC', ['case-worker'], 'cw.anapec'))
+        .send(aBeneficiary())
+        .expect(201)
+    ).body;
+    const auditingCaseWorker = auth('IOM', ['case-worker', 'auditor'], 'amina.audit');
+
+    const read = await sut.http
+      .get(`/api/v1/beneficiaries/${theirs.id}`)
+      .set('authorization', auditingCaseWorker);
+    const list = await sut.http
+      .get('/api/v1/beneficiaries?limit=100')
+      .set('authorization', auditingCaseWorker);
+
+    expect(read.status).toBe(404);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(theirs.id);
+  });
+
   it('answers 400 to bad filters', async () => {
     const response = await sut.http
       .get('/api/v1/audit-entries?action=delete&resourceId=42&from=yesterday')

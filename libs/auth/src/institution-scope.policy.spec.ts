@@ -3,6 +3,7 @@ import {
   assertSameInstitution,
   canReadPersonalData,
   canSeeAllInstitutions,
+  canSeeAllPersonalFiles,
 } from './institution-scope.policy';
 import type { Principal, Role } from './principal';
 
@@ -57,5 +58,24 @@ describe('assertSameInstitution', () => {
     expect(() => assertSameInstitution(principal('case-worker', 'analyst'), 'UNHCR')).toThrow(
       expect.objectContaining({ code: AuthErrorCode.AUTH_FORBIDDEN, status: 403 }),
     );
+  });
+});
+
+describe('canSeeAllPersonalFiles', () => {
+  it.each<{ roles: Role[] }>([{ roles: ['admin'] }, { roles: ['coordinator'] }])(
+    'is true for $roles',
+    ({ roles }) => {
+      expect(canSeeAllPersonalFiles(principal(...roles))).toBe(true);
+    },
+  );
+
+  // The auditor oversees every institution's audit trail, never its files.
+  it.each<{ roles: Role[] }>([
+    { roles: ['auditor'] },
+    { roles: ['auditor', 'case-worker'] },
+    { roles: ['auditor', 'referral-officer'] },
+    { roles: ['case-worker'] },
+  ])('is false for $roles', ({ roles }) => {
+    expect(canSeeAllPersonalFiles(principal(...roles))).toBe(false);
   });
 });

@@ -3,12 +3,23 @@ import type { Principal, Role } from './principal';
 
 // National roles: they oversee every institution's records.
 const CROSS_INSTITUTION_ROLES: readonly Role[] = ['admin', 'coordinator', 'auditor'];
+// Roles that may open the personal file of any institution's beneficiary: the auditor oversees the
+// audit trail of every institution but never unlocks a file, alone or beside another role.
+const CROSS_INSTITUTION_PERSONAL_ROLES: readonly Role[] = ['admin', 'coordinator'];
 // Roles that work on aggregates or on the audit trail, never on a person's file.
 const NON_PERSONAL_DATA_ROLES: readonly Role[] = ['analyst', 'auditor'];
 
 /** True for admin, coordinator and auditor, who may see records of every institution. */
 export function canSeeAllInstitutions(principal: Principal): boolean {
   return principal.roles.some((role) => CROSS_INSTITUTION_ROLES.includes(role));
+}
+
+/**
+ * True for admin and coordinator only: the scope of personal files. A case worker who is also an
+ * auditor still sees only the records of their own institution.
+ */
+export function canSeeAllPersonalFiles(principal: Principal): boolean {
+  return principal.roles.some((role) => CROSS_INSTITUTION_PERSONAL_ROLES.includes(role));
 }
 
 /** False when the principal holds only analyst and/or auditor roles. */

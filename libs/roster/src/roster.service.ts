@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RosterBeneficiaryEntity } from './roster-beneficiary.entity';
 import { RosterError } from './roster.errors';
@@ -22,7 +22,7 @@ export class RosterService {
    */
   async get(principal: Principal, beneficiaryId: string): Promise<RosterBeneficiaryEntity> {
     const found = await this.find(this.dataSource.manager, beneficiaryId);
-    if (!found || (found.ownerOrg !== principal.org && !canSeeAllInstitutions(principal))) {
+    if (!found || (found.ownerOrg !== principal.org && !canSeeAllPersonalFiles(principal))) {
       throw this.notFound(beneficiaryId);
     }
     return found;

@@ -2,7 +2,7 @@ import {
   AuthError,
   AuthErrorCode,
   canReadPersonalData,
-  canSeeAllInstitutions,
+  canSeeAllPersonalFiles,
   type Principal,
 } from '@mrm/auth';
 import type { EntityManager } from 'typeorm';
@@ -20,7 +20,7 @@ export function assertMayReadPersonalData(principal: Principal): void {
 
 /** Case workers see their institution's records; national roles see all. */
 export function isVisibleTo(principal: Principal, ownerOrg: string): boolean {
-  return canSeeAllInstitutions(principal) || principal.org === ownerOrg;
+  return canSeeAllPersonalFiles(principal) || principal.org === ownerOrg;
 }
 
 /**

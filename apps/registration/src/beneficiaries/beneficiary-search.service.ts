@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { resolveRegionCode } from '@mrm/contracts';
 import { DEFAULT_PAGE_LIMIT, decodeCursor, toPage, type Page } from '@mrm/http';
 import { DataSource, In } from 'typeorm';
@@ -102,7 +102,7 @@ export class BeneficiarySearchService {
     const c = new Conditions();
     // A record merged into another is the survivor's history now: reads only, never listed.
     c.add('b.merged_into IS NULL');
-    if (!canSeeAllInstitutions(principal)) c.add('b.owner_org = ?', principal.org);
+    if (!canSeeAllPersonalFiles(principal)) c.add('b.owner_org = ?', principal.org);
     if (query.programme) c.add('b.programme_code = ?', query.programme);
     if (query.region) c.add('b.region_code = ?', resolveRegionCode(query.region));
     if (query.category) c.add('b.category = ?', query.category);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthError, AuthErrorCode, canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { AuthError, AuthErrorCode, canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { beneficiaryMergedV1 } from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
 import { DataSource } from 'typeorm';
@@ -128,7 +128,7 @@ export class DuplicateMergeService {
 
 // Merging rewrites both files: a case worker must own both; national roles may merge any pair.
 function assertMayMerge(principal: Principal, records: readonly RecordSide[]): void {
-  if (canSeeAllInstitutions(principal)) return;
+  if (canSeeAllPersonalFiles(principal)) return;
   if (records.every((record) => record.ownerOrg === principal.org)) return;
   throw new AuthError(AuthErrorCode.AUTH_FORBIDDEN, {
     detail: 'One of the records belongs to another institution: a coordinator must merge them',

@@ -1,4 +1,4 @@
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { uuidv7 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
 import { assertMayReadPersonalData } from '../beneficiaries/beneficiary-access';
@@ -9,7 +9,7 @@ import type { DuplicatePairView } from './dto/duplicate-candidate.response.dto';
 
 /** National roles see every pair; a case worker, pairs with at least one record of their own. */
 export function isPairVisibleTo(principal: Principal, sides: readonly RecordSide[]): boolean {
-  return canSeeAllInstitutions(principal) || sides.some((side) => side.ownerOrg === principal.org);
+  return canSeeAllPersonalFiles(principal) || sides.some((side) => side.ownerOrg === principal.org);
 }
 
 /**

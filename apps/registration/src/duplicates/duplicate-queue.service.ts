@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { decodeCursor, DEFAULT_PAGE_LIMIT, toPage, type Page } from '@mrm/http';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -38,7 +38,7 @@ export class DuplicateQueueService {
       .addOrderBy('d.id', 'DESC')
       .limit(limit + 1);
     if (input.status) query.andWhere('d.status = :status', { status: input.status });
-    if (!canSeeAllInstitutions(principal)) {
+    if (!canSeeAllPersonalFiles(principal)) {
       query.andWhere(pairOwnedByOrgSql('d'), { org: principal.org });
     }
     if (after) query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', after);
