@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@mrm/runtime';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 /**
  * DEV ONLY: base64 of the ASCII strings "dev-only-encryption-key-00000001" and
@@ -19,4 +19,13 @@ export class RegistrationConfig extends ServiceConfig {
 
   /** Blind-index (HMAC) key, base64, at least 32 bytes, different from every encryption key. */
   @IsString() REGISTRATION_BLIND_INDEX_KEY: string = DEV_BLIND_INDEX_KEY;
+
+  /**
+   * Answers "probably registered by another institution" one user may receive within the window
+   * before identity lookups (create, identity search, import) answer 429.
+   */
+  @IsInt() @Min(1) REGISTRATION_PROBE_LIMIT: number = 20;
+
+  /** The sliding window of REGISTRATION_PROBE_LIMIT, in seconds. */
+  @IsInt() @Min(1) REGISTRATION_PROBE_WINDOW_SECONDS: number = 3600;
 }

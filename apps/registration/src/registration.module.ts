@@ -7,6 +7,7 @@ import { DataProtectionModule } from './data-protection/data-protection.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { ImportsModule } from './imports/imports.module';
+import { MatchReviewsModule } from './match-reviews/match-reviews.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferralAccessModule } from './referral-access/referral-access.module';
 import { REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from './database/schema';
@@ -31,6 +32,7 @@ export class RegistrationModule {
         ProgrammesModule,
         ConsentsModule,
         DuplicatesModule,
+        MatchReviewsModule,
         ImportsModule,
         ErasureModule,
         ReferralAccessModule,

@@ -73,8 +73,9 @@ describe('personal data protection and erasure', () => {
       .send({ regionCode: '05', occupations: ['baker'] })
       .expect(200);
     await sut.http
-      .get(`/api/v1/beneficiaries?name=Ouhaddou`)
+      .post('/api/v1/beneficiaries/search')
       .set('authorization', caseWorker)
+      .send({ name: 'Ouhaddou' })
       .expect(200);
   });
 
@@ -161,8 +162,9 @@ describe('personal data protection and erasure', () => {
       .set('authorization', coordinator)
       .send({ reason: 'Twice by mistake' });
     const byPhone = await sut.http
-      .get(`/api/v1/beneficiaries?phone=${encodeURIComponent('+212661987654')}`)
+      .post('/api/v1/beneficiaries/search')
       .set('authorization', caseWorker)
+      .send({ phone: '+212661987654' })
       .expect(200);
 
     expect(read.body).toMatchObject({

@@ -15,13 +15,22 @@ describe('beneficiary search', () => {
         .send(aBeneficiary(overrides))
         .expect(201)
     ).body;
-  const search = async (query: string, authorization = iom) =>
-    (
-      await sut.http
-        .get(`/api/v1/beneficiaries?${query}`)
-        .set('authorization', authorization)
-        .expect(200)
-    ).body;
+  // Identity filters go in the body of POST /search; the others stay in the list's query string.
+  const search = async (query: string, authorization = iom) => {
+    const params = Object.fromEntries(new URLSearchParams(query));
+    const identity = ['phone', 'name', 'documentType', 'documentNumber'].some(
+      (key) => key in params,
+    );
+    const body = { ...params, ...(params.limit ? { limit: Number(params.limit) } : {}) };
+    const response = identity
+      ? await sut.http
+          .post('/api/v1/beneficiaries/search')
+          .set('authorization', authorization)
+          .send(body)
+      : await sut.http.get(`/api/v1/beneficiaries?${query}`).set('authorization', authorization);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
   const idsOf = (page: { items: Array<{ id: string }> }) =>
     page.items.map((item) => item.id).sort();
 
@@ -93,7 +102,26 @@ describe('beneficiary search', () => {
     const byCoordinator = await search('documentType=CIN&documentNumber=ZZ998877', coordinator);
 
     expect(byIom.items).toEqual([]);
+    expect(byIom.elsewhere).toEqual({
+      reason: 'registered-by-another-institution',
+      reviewId: expect.any(String),
+    });
+    expect(JSON.stringify(byIom)).not.toContain(theirs.id);
+    expect(JSON.stringify(byIom)).not.toContain(theirs.reference);
     expect(idsOf(byCoordinator)).toEqual([theirs.id]);
+    expect(byCoordinator.elsewhere).toBeUndefined();
+  });
+
+  it('answers 410 to identity filters in the query string, and logs no value', async () => {
+    const response = await sut.http
+      .get(`/api/v1/beneficiaries?phone=${encodeURIComponent('+212661234567')}&name=Amrani`)
+      .set('authorization', iom);
+
+    expect(response.status).toBe(410);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('IDENTITY_SEARCH_MOVED');
+    expect(response.body.instance).toBe('/api/v1/beneficiaries');
+    expect(JSON.stringify(response.body)).not.toMatch(/661234567|Amrani/);
   });
 
   it('filters by programme, region, category and status', async () => {

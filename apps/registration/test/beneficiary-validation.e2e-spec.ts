@@ -175,13 +175,27 @@ describe('beneficiary input validation', () => {
   it.each([
     ['a bad limit', 'limit=500', ['limit']],
     ['a forged cursor', 'cursor=bm90LWEtY3Vyc29y', ['cursor']],
-    ['a document number without its type', 'documentNumber=AB123', ['documentType']],
     ['an unknown filter', 'colour=blue', ['colour']],
     ['an unknown region', 'region=Atlantis', ['region']],
-  ])('answers 400 to a search with %s', async (_case, query, fields) => {
+  ])('answers 400 to a list with %s', async (_case, query, fields) => {
     const response = await sut.http
       .get(`/api/v1/beneficiaries?${query}`)
       .set('authorization', caseWorker);
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(fields);
+  });
+
+  it.each([
+    ['a document number without its type', { documentNumber: 'AB123' }, ['documentType']],
+    ['a bad phone', { phone: 'call me' }, ['phone']],
+    ['an unknown filter', { colour: 'blue' }, ['colour']],
+    ['a bad limit', { limit: 500 }, ['limit']],
+  ])('answers 400 to an identity search with %s', async (_case, body, fields) => {
+    const response = await sut.http
+      .post('/api/v1/beneficiaries/search')
+      .set('authorization', caseWorker)
+      .send(body);
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response.body)).toEqual(fields);

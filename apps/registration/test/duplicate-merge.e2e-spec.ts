@@ -114,9 +114,9 @@ describe('duplicate merge', () => {
     expect(survivorRecord.links).toEqual([
       { beneficiaryId: spouse.id, kind: 'household', relation: 'spouse' },
     ]);
-    const byName = await get(`/beneficiaries?name=${encodeURIComponent(String(person.lastName))}`);
+    const byName = await post('/beneficiaries/search', { name: String(person.lastName) });
     expect(byName.body.items.map((item: { id: string }) => item.id)).toEqual([survivor.id]);
-    const byPhone = await get(`/beneficiaries?phone=${encodeURIComponent('+212670102030')}`);
+    const byPhone = await post('/beneficiaries/search', { phone: '+212670102030' });
     expect(byPhone.body.items).toEqual([]);
     expect(
       await sut.query('SELECT 1 FROM beneficiary_search_key WHERE beneficiary_id = $1', [

@@ -142,7 +142,7 @@ describe('duplicates', () => {
       expect(otherNationality.status).toBe(201);
     });
 
-    it('returns candidates of another institution with their reference only, nothing personal', async () => {
+    it('says only that another institution probably registered the person, and opens a review', async () => {
       const theirs = aBeneficiary({
         firstName: 'Khadija',
         lastName: surname(),
@@ -154,13 +154,48 @@ describe('duplicates', () => {
       const response = await post(aBeneficiary({ ...theirs, phone: undefined, documents: [] }));
 
       expect(response.status).toBe(409);
-      expect(response.body.candidates).toEqual([
-        { id: existing.id, reference: existing.reference, reasons: [NAME_REASON] },
-      ]);
+      expect(response.body.candidates).toEqual([]);
+      expect(response.body.elsewhere).toEqual({
+        reason: 'registered-by-another-institution',
+        reviewId: expect.any(String),
+      });
       const text = JSON.stringify(response.body);
-      for (const value of [theirs.lastName, theirs.phone, 'Bouloukat', 'ANAPEC']) {
+      for (const value of [
+        theirs.lastName,
+        theirs.phone,
+        'Bouloukat',
+        'ANAPEC',
+        existing.id,
+        existing.reference,
+        NAME_REASON,
+      ]) {
         expect(text).not.toContain(value);
       }
+      const [review] = await sut.query(
+        'SELECT context, requested_by, requested_org, matched_ids, reasons, status FROM match_review WHERE id = $1',
+        [response.body.elsewhere.reviewId],
+      );
+      expect(review).toEqual({
+        context: 'create',
+        requested_by: 'cw-iom-1',
+        requested_org: 'IOM',
+        matched_ids: [existing.id],
+        reasons: [NAME_REASON],
+        status: 'open',
+      });
+      const [entry] = await sut.query<{ resource_ids: string[]; details: unknown }>(
+        `SELECT resource_ids, details FROM audit_entry WHERE action = 'match-elsewhere'
+          AND details->>'matchReviewId' = $1`,
+        [response.body.elsewhere.reviewId],
+      );
+      expect(entry).toEqual({
+        resource_ids: [existing.id],
+        details: {
+          context: 'create',
+          matchReviewId: response.body.elsewhere.reviewId,
+          matchReasons: [NAME_REASON],
+        },
+      });
     });
 
     it('lists the strong candidates (document, phone) first, then the oldest first', async () => {
@@ -238,7 +273,7 @@ describe('duplicates', () => {
   });
 
   describe('review queue', () => {
-    it('shows a case worker the pairs touching their institution, without personal data', async () => {
+    it('shows a case worker the pairs touching their institution, the other institution withheld', async () => {
       const pair = await aPair({ first: anapec, second: iom });
 
       const byIom = await queue(iom);
@@ -246,12 +281,30 @@ describe('duplicates', () => {
       const byCoordinator = await queue(coordinator, '');
 
       const entry = byIom.items.find((item) => item.id === pair.id);
-      expect(Object.keys(entry!.candidate).sort()).toEqual(
-        ['erased', 'id', 'mergedInto', 'ownerOrg', 'reference', 'status'].sort(),
-      );
-      expect(entry!.candidate).toMatchObject({ id: pair.candidate.id, ownerOrg: 'ANAPEC' });
+      expect(entry!.candidate).toEqual({
+        id: null,
+        reference: null,
+        ownerOrg: null,
+        status: null,
+        mergedInto: null,
+        erased: null,
+        elsewhere: true,
+      });
+      expect(entry!.beneficiary).toMatchObject({ id: pair.beneficiary.id, elsewhere: false });
+      expect(entry!.reasons).toEqual(['registered-by-another-institution']);
+      expect(JSON.stringify(byIom)).not.toContain(pair.candidate.id);
+      expect(JSON.stringify(byIom)).not.toContain(pair.candidate.reference);
       expect(byCospe.items.map((item) => item.id)).not.toContain(pair.id);
-      expect(byCoordinator.items.map((item) => item.id)).toContain(pair.id);
+      const seen = byCoordinator.items.find((item) => item.id === pair.id);
+      expect(seen!.candidate).toMatchObject({ id: pair.candidate.id, ownerOrg: 'ANAPEC' });
+      expect(seen!.reasons).toEqual([NAME_REASON]);
+      const audited = await sut.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'match-elsewhere'
+           AND actor_sub = 'cw-iom-1' AND details->>'context' = 'duplicates'
+           AND $1 = ANY(resource_ids)`,
+        [pair.candidate.id],
+      );
+      expect(audited[0].n).toBeGreaterThan(0);
     });
 
     it('pages newest first with an opaque cursor', async () => {

@@ -167,7 +167,13 @@ describe('beneficiary imports', () => {
     expect(entry).toEqual({
       action: 'import',
       resource_type: 'beneficiary-import',
-      details: { format: 'csv', dryRun: true, totals: response.body.totals },
+      details: {
+        format: 'csv',
+        dryRun: true,
+        totals: response.body.totals,
+        candidateIds: [],
+        matchReviewIds: [],
+      },
     });
   });
 
@@ -315,15 +321,34 @@ describe('beneficiary imports', () => {
     const preview = await upload(csv, { dryRun: true });
     const response = await upload(csv);
 
-    const candidate = { id: existing.id, reference: existing.reference, reasons: ['document'] };
+    // Another institution's record: neither its id, its reference nor which identifier matched.
+    const elsewhere = {
+      reason: 'registered-by-another-institution',
+      reviewId: expect.any(String),
+    };
     expect(preview.body.rows).toEqual([
-      { row: 1, status: 'probable-duplicate', candidates: [candidate] },
+      { row: 1, status: 'probable-duplicate', candidates: [], elsewhere },
       { row: 2, status: 'would-create' },
     ]);
     expect(response.body.rows).toEqual([
-      { row: 1, status: 'probable-duplicate', candidates: [candidate] },
+      { row: 1, status: 'probable-duplicate', candidates: [], elsewhere },
       expect.objectContaining({ row: 2, status: 'created' }),
     ]);
+    expect(JSON.stringify([preview.body, response.body])).not.toContain(existing.id);
+    expect(JSON.stringify([preview.body, response.body])).not.toContain(existing.reference);
+    const reviews = await sut.query<{ context: string; matched_ids: string[] }>(
+      'SELECT context, matched_ids FROM match_review ORDER BY created_at',
+    );
+    expect(reviews).toEqual([
+      { context: 'import-dry-run', matched_ids: [existing.id] },
+      { context: 'import', matched_ids: [existing.id] },
+    ]);
+    const [run] = await sut.query<{
+      details: { candidateIds: string[]; matchReviewIds: string[] };
+    }>(`SELECT details FROM audit_entry WHERE action = 'import' AND $1 = ANY(resource_ids)`, [
+      preview.body.importId,
+    ]);
+    expect(run.details.matchReviewIds).toEqual([preview.body.rows[0].elsewhere.reviewId]);
   });
 
   it('accepts a CSV with a BOM and semicolons', async () => {

@@ -56,6 +56,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     const challenge = (error as { wwwAuthenticate?: string }).wwwAuthenticate;
     if (challenge) response.setHeader('WWW-Authenticate', challenge);
+    // A 429 or 503 says when to come back (RFC 9110 §10.2.3).
+    const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) return;
     response.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }

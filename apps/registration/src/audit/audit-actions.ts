@@ -8,5 +8,7 @@ export const AUDIT_ACTIONS = [
   'merge',
   'import',
   'export',
+  // An answer that a person is probably registered by another institution (issue 18).
+  'match-elsewhere',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

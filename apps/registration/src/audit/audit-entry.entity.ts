@@ -4,7 +4,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'audit_entry' })
 @Check(
   'audit_entry_action_check',
-  "action IN ('read', 'search', 'create', 'update', 'erase', 'merge', 'import', 'export')",
+  `action IN ('read', 'search', 'create', 'update', 'erase', 'merge', 'import',
+                          'export', 'match-elsewhere')`,
 )
 // `(at DESC, id DESC)` and `(actor_sub, at DESC)` in the migration: TypeORM neither expresses nor
 // compares column order or direction, only the name and the set of columns.

@@ -18,9 +18,14 @@ import {
 } from './dto/beneficiary-summary.response.dto';
 import { BeneficiaryResponseDto, toBeneficiaryResponse } from './dto/beneficiary.response.dto';
 import { RegisterBeneficiaryRequestDto } from './dto/register-beneficiary.request.dto';
-import { SearchBeneficiariesQueryDto } from './dto/search-beneficiaries.query.dto';
+import {
+  IDENTITY_FILTERS,
+  LegacyListBeneficiariesQueryDto,
+  SearchBeneficiariesRequestDto,
+} from './dto/search-beneficiaries.dto';
 import { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
 import { UuidParamDto } from './dto/uuid-param.dto';
+import { BeneficiaryError } from './beneficiary.errors';
 
 @ApiTags('beneficiaries')
 @ApiHeader({
@@ -39,7 +44,7 @@ export class BeneficiariesController {
   @HttpCode(201)
   @Roles('case-worker', 'coordinator')
   @ApiCreatedResponse({ type: BeneficiaryResponseDto })
-  @ApiProblemResponses(409)
+  @ApiProblemResponses(409, 429)
   @CreatedResource()
   @Idempotent()
   async register(
@@ -52,15 +57,40 @@ export class BeneficiariesController {
     );
   }
 
+  /** The list on clear dimensions; identity filters moved to `POST /search` (410 here). */
   @Get()
   @Roles('case-worker', 'coordinator')
   @ApiOkResponse({ type: BeneficiaryPageDto })
+  @ApiProblemResponses(410)
   list(
-    @Query() query: SearchBeneficiariesQueryDto,
+    @Query() query: LegacyListBeneficiariesQueryDto,
     @CurrentPrincipal() principal: Principal,
     @AccessReason() reason: string | null,
   ): Promise<Page<BeneficiarySummaryDto>> {
-    return this.search.search({ query, principal, reason });
+    const { documentType, documentNumber, phone, name, ...filters } = query;
+    if ([documentType, documentNumber, phone, name].some((value) => value !== undefined)) {
+      throw new BeneficiaryError('IDENTITY_SEARCH_MOVED', {
+        detail: `${IDENTITY_FILTERS.join(', ')} are searched with POST /api/v1/beneficiaries/search`,
+      });
+    }
+    return this.search.search({ query: filters, principal, reason });
+  }
+
+  /**
+   * Identity search: names, phone and document travel in the body, never in a URL that proxies
+   * and access logs keep. Another institution's exact match answers only `elsewhere`.
+   */
+  @Post('search')
+  @HttpCode(200)
+  @Roles('case-worker', 'coordinator')
+  @ApiOkResponse({ type: BeneficiaryPageDto })
+  @ApiProblemResponses(429)
+  searchByIdentity(
+    @Body() body: SearchBeneficiariesRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @AccessReason() reason: string | null,
+  ): Promise<Page<BeneficiarySummaryDto>> {
+    return this.search.search({ query: body, principal, reason });
   }
 
   @Get(':id')

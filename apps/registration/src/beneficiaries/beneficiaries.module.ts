@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MatchReviewsModule } from '../match-reviews/match-reviews.module';
 import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesService } from './beneficiaries.service';
 import { BeneficiaryLifecycleController } from './beneficiary-lifecycle.controller';
@@ -16,7 +17,7 @@ import { SearchKeysService } from './search-keys.service';
  * DataProtectionModule.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MatchReviewsModule],
   controllers: [BeneficiariesController, BeneficiaryLifecycleController],
   providers: [
     BeneficiariesService,

@@ -5,6 +5,7 @@ import { assertVersionMatches, canonicalJson } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { MatchReviewContext } from '../match-reviews/match-review.entity';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
 import { appendUpdated, registeredRow } from './beneficiary-events';
 import {
@@ -78,6 +79,8 @@ export class BeneficiariesService {
     request: RegisterBeneficiaryRequestDto;
     principal: Principal;
     reason?: string | null;
+    /** Where a cross-institution match is answered (`import` from a file); `create` by default. */
+    matchContext?: MatchReviewContext;
   }): Promise<BeneficiaryView> {
     const { request, principal } = input;
     const draft = draftFromRequest(request);
@@ -85,7 +88,14 @@ export class BeneficiariesService {
     const em = this.dataSource.manager;
     await this.assertLinkable(em, principal, links, undefined);
     const override = request.duplicateOverride;
-    const overridden = await this.duplicates.check({ em, draft, principal, override });
+    const overridden = await this.duplicates.check({
+      em,
+      draft,
+      principal,
+      override,
+      context: input.matchContext,
+      reason: input.reason,
+    });
     const entity = this.newEntity(draft, principal);
     const write = async (tx: EntityManager) => {
       entity.reference = await insertRegistration(tx, {

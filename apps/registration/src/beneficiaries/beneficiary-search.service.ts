@@ -11,7 +11,9 @@ import {
   toBeneficiarySummary,
   type BeneficiarySummaryDto,
 } from './dto/beneficiary-summary.response.dto';
-import type { SearchBeneficiariesQueryDto } from './dto/search-beneficiaries.query.dto';
+import type { MatchElsewhereDto } from '../match-reviews/dto/match-review.dto';
+import { MatchReviewsService, type ElsewhereMatch } from '../match-reviews/match-reviews.service';
+import type { SearchBeneficiariesRequestDto } from './dto/search-beneficiaries.dto';
 import { SearchKeysService } from './search-keys.service';
 
 // Microsecond text of the sort key: a JavaScript Date would drop the microseconds and skip rows.
@@ -55,15 +57,18 @@ export class BeneficiarySearchService {
     private readonly searchKeys: SearchKeysService,
     private readonly protector: BeneficiaryProtector,
     private readonly audit: AuditService,
+    private readonly matchReviews: MatchReviewsService,
   ) {}
 
   async search(input: {
-    query: SearchBeneficiariesQueryDto;
+    query: SearchBeneficiariesRequestDto;
     principal: Principal;
     reason?: string | null;
-  }): Promise<Page<BeneficiarySummaryDto>> {
+  }): Promise<Page<BeneficiarySummaryDto> & { elsewhere?: MatchElsewhereDto }> {
     const { query, principal } = input;
     assertMayReadPersonalData(principal);
+    const exact = this.exactIdentityKeys(query);
+    if (exact.length > 0) await this.matchReviews.assertWithinBudget(principal);
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const conditions = this.conditionsFor(query, principal);
     const rows: Array<{ id: string; cursor_at: string }> = await this.dataSource.query(
@@ -95,10 +100,62 @@ export class BeneficiarySearchService {
       // Which filters, never their values: a searched name or phone is personal data.
       details: { filters: FILTERS.filter((filter) => query[filter] !== undefined) },
     });
-    return { items, nextCursor: page.nextCursor };
+    const elsewhere = await this.matchElsewhere(principal, exact, input.reason);
+    return { items, nextCursor: page.nextCursor, ...(elsewhere ? { elsewhere } : {}) };
   }
 
-  private conditionsFor(query: SearchBeneficiariesQueryDto, principal: Principal): Conditions {
+  // Blind indexes of the exact identity filters (phone, document): the ones that say "this person".
+  private exactIdentityKeys(
+    query: SearchBeneficiariesRequestDto,
+  ): Array<{ kind: 'phone' | 'document'; hash: string }> {
+    return [
+      ...(query.phone
+        ? [{ kind: 'phone' as const, hash: this.searchKeys.phoneKey(query.phone) }]
+        : []),
+      ...(query.documentType && query.documentNumber
+        ? [
+            {
+              kind: 'document' as const,
+              hash: this.searchKeys.documentKey({
+                type: query.documentType,
+                number: query.documentNumber,
+              }),
+            },
+          ]
+        : []),
+    ];
+  }
+
+  /**
+   * A case worker whose exact phone or document also matches another institution's live record
+   * learns only that the person is probably registered elsewhere (a review opens, audited). Name
+   * searches match namesakes too often to say anything about one person.
+   */
+  private async matchElsewhere(
+    principal: Principal,
+    exact: ReadonlyArray<{ kind: string; hash: string }>,
+    reason: string | null | undefined,
+  ): Promise<MatchElsewhereDto | undefined> {
+    if (exact.length === 0 || canSeeAllPersonalFiles(principal)) return undefined;
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT b.id FROM beneficiary b
+        WHERE b.owner_org <> $1 AND b.merged_into IS NULL AND b.erased_at IS NULL
+          AND ${exact
+            .map(
+              (_, index) => `b.id IN (SELECT beneficiary_id FROM beneficiary_search_key
+                                      WHERE kind = $${2 * index + 2} AND hash = $${2 * index + 3})`,
+            )
+            .join(' AND ')}
+        ORDER BY b.created_at LIMIT 20`,
+      [principal.org, ...exact.flatMap((key) => [key.kind, key.hash])],
+    );
+    if (rows.length === 0) return undefined;
+    const reasons = exact.map((key) => key.kind);
+    const matches: ElsewhereMatch[] = rows.map((row) => ({ id: row.id, reasons }));
+    return this.matchReviews.open(undefined, { principal, context: 'search', matches, reason });
+  }
+
+  private conditionsFor(query: SearchBeneficiariesRequestDto, principal: Principal): Conditions {
     const c = new Conditions();
     // A record merged into another is the survivor's history now: reads only, never listed.
     c.add('b.merged_into IS NULL');

@@ -7,7 +7,8 @@ export type BeneficiaryErrorCode =
   | 'BENEFICIARY_MERGED'
   | 'BENEFICIARY_CLOSED'
   | 'INVALID_STATUS_TRANSITION'
-  | 'PROBABLE_DUPLICATE';
+  | 'PROBABLE_DUPLICATE'
+  | 'IDENTITY_SEARCH_MOVED';
 
 export const BeneficiaryError = defineErrorFamily<BeneficiaryErrorCode>('registration', {
   BENEFICIARY_NOT_FOUND: { status: 404, title: 'Beneficiary not found' },
@@ -20,5 +21,10 @@ export const BeneficiaryError = defineErrorFamily<BeneficiaryErrorCode>('registr
   PROBABLE_DUPLICATE: {
     status: 409,
     title: 'The beneficiary is probably already registered',
+  },
+  // Names, phones and document numbers in a URL end up in proxies' and browsers' logs.
+  IDENTITY_SEARCH_MOVED: {
+    status: 410,
+    title: 'Identity filters are no longer taken in the query string',
   },
 });

@@ -6,6 +6,8 @@ import type { BeneficiaryNames, IdentityDocument } from './beneficiary-identity'
 export interface DuplicateCandidate {
   readonly id: string;
   readonly reference: string;
+  /** The institution that registered it: another one's candidates are never shown to the caller. */
+  readonly ownerOrg: string;
   /** Why it matched, e.g. `document`, `phone`, `name+birth-year+nationality`. */
   readonly reasons: readonly string[];
 }

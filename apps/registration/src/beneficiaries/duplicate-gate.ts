@@ -2,6 +2,10 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Principal } from '@mrm/auth';
 import type { EntityManager } from 'typeorm';
+import type { MatchElsewhereDto } from '../match-reviews/dto/match-review.dto';
+import type { MatchReviewContext } from '../match-reviews/match-review.entity';
+import { MatchReviewsService } from '../match-reviews/match-reviews.service';
+import { isVisibleTo } from './beneficiary-access';
 import type { BeneficiaryDraft } from './beneficiary-input';
 import { BeneficiaryError } from './beneficiary.errors';
 import {
@@ -13,12 +17,15 @@ import {
 
 /**
  * Runs the duplicate detector of duplicates/ (when one is bound to DUPLICATE_DETECTOR) before the
- * create's write, and turns its candidates into 409 `PROBABLE_DUPLICATE`.
+ * create's write, and turns its candidates into 409 `PROBABLE_DUPLICATE`. Candidates of another
+ * institution are never shown: the answer says only that the person is probably registered
+ * elsewhere, and a review opens for a coordinator (match-reviews/).
  */
 @Injectable()
 export class DuplicateGate {
   constructor(
     private readonly moduleRef: ModuleRef,
+    private readonly matchReviews: MatchReviewsService,
     @Optional() @Inject(DUPLICATE_DETECTOR) private detector?: DuplicateDetector | null,
   ) {}
 
@@ -28,13 +35,29 @@ export class DuplicateGate {
     draft: BeneficiaryDraft;
     principal: Principal;
     override?: { reason: string };
+    /** Where the check runs, for the review of a cross-institution match (default `create`). */
+    context?: MatchReviewContext;
+    reason?: string | null;
   }): Promise<DuplicateCandidate[]> {
+    const { principal } = input;
     const detector = this.duplicateDetector();
     const checked = checkInputOf(input.draft);
     if (!detector || !checked) return [];
-    const candidates = await detector.check(input.em, checked, input.principal);
-    if (candidates.length > 0 && !input.override) throw probableDuplicate(candidates);
-    return candidates;
+    await this.matchReviews.assertWithinBudget(principal, input.em);
+    const candidates = await detector.check(input.em, checked, principal);
+    if (candidates.length === 0 || input.override) return candidates;
+    const elsewhere = candidates.filter((candidate) => !isVisibleTo(principal, candidate.ownerOrg));
+    const answer =
+      elsewhere.length > 0
+        ? await this.matchReviews.open(input.em, {
+            principal,
+            context: input.context ?? 'create',
+            matches: elsewhere,
+            reason: input.reason,
+          })
+        : undefined;
+    const visible = candidates.filter((candidate) => isVisibleTo(principal, candidate.ownerOrg));
+    throw probableDuplicate(visible, answer);
   }
 
   /** Hands the overridden candidates of a new record to the review queue (same transaction). */
@@ -78,8 +101,14 @@ export function checkInputOf(draft: BeneficiaryDraft): DuplicateCheckInput | und
   };
 }
 
-/** 409 `PROBABLE_DUPLICATE` with the candidates' ids, references and reasons. */
-function probableDuplicate(candidates: readonly DuplicateCandidate[]): Error {
+/**
+ * 409 `PROBABLE_DUPLICATE` with the ids, references and reasons of the caller's own candidates,
+ * and `elsewhere` (no id, no reference, no match code) when another institution's record matched.
+ */
+function probableDuplicate(
+  candidates: readonly DuplicateCandidate[],
+  elsewhere: MatchElsewhereDto | undefined,
+): Error {
   const error = new BeneficiaryError('PROBABLE_DUPLICATE', {
     detail:
       'Check the candidates; to register anyway, repeat the request with duplicateOverride.reason',
@@ -92,6 +121,7 @@ function probableDuplicate(candidates: readonly DuplicateCandidate[]): Error {
         reference,
         reasons: [...reasons],
       })),
+      ...(elsewhere ? { elsewhere } : {}),
     },
   });
 }

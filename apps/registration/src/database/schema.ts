@@ -19,6 +19,9 @@ import { ImportRowEntity } from '../imports/import-row.entity';
 import { CreateImportRow1763900500000 } from './migrations/1763900500000-CreateImportRow';
 import { ReferralAccessGrantEntity } from '../referral-access/referral-access-grant.entity';
 import { CreateReferralAccessGrant1763900600000 } from './migrations/1763900600000-CreateReferralAccessGrant';
+import { MatchReviewEntity } from '../match-reviews/match-review.entity';
+import { CreateMatchReview1763900750000 } from './migrations/1763900750000-CreateMatchReview';
+import { MakeAuditEntryAppendOnly1763900800000 } from './migrations/1763900800000-MakeAuditEntryAppendOnly';
 
 /** Registration's entities and migrations, shared by the app, the migrate entrypoint and the CLI. */
 export const REGISTRATION_ENTITIES = [
@@ -33,6 +36,7 @@ export const REGISTRATION_ENTITIES = [
   ImportRowEntity,
   ReferralAccessGrantEntity,
   PartnerSystemKeyEntity,
+  MatchReviewEntity,
 ];
 export const REGISTRATION_MIGRATIONS = [
   CreateBeneficiary1763900100000,
@@ -45,4 +49,6 @@ export const REGISTRATION_MIGRATIONS = [
   CreateImportRow1763900500000,
   CreateReferralAccessGrant1763900600000,
   CreatePartnerSystemKey1763900700000,
+  CreateMatchReview1763900750000,
+  MakeAuditEntryAppendOnly1763900800000,
 ];

@@ -17,6 +17,7 @@ export interface RecordSide {
 export interface CandidateRow {
   readonly id: string;
   readonly reference: string;
+  readonly owner_org: string;
   readonly document: boolean;
   readonly phone: boolean;
   readonly name: boolean;
@@ -56,7 +57,7 @@ export async function findCandidateRecords(
   ]);
 }
 
-const CANDIDATES_SQL = `SELECT b.id, b.reference,
+const CANDIDATES_SQL = `SELECT b.id, b.reference, b.owner_org,
             bool_or(k.kind = 'document') AS document,
             bool_or(k.kind = 'phone') AS phone,
             bool_or(k.kind = 'name-full') AS name,
@@ -71,7 +72,7 @@ const CANDIDATES_SQL = `SELECT b.id, b.reference,
               AND b.nationality = $4
               AND abs(b.birth_year - $5::int)
                   <= CASE WHEN b.birth_year_estimated OR $6::boolean THEN 2 ELSE 1 END))
-      GROUP BY b.id, b.reference, b.created_at
+      GROUP BY b.id, b.reference, b.owner_org, b.created_at
       ORDER BY rank
       LIMIT ${MAX_CANDIDATES}`;
 

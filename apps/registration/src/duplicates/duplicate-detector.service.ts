@@ -96,6 +96,7 @@ function candidateOf(row: CandidateRow): DuplicateCandidate {
   return {
     id: row.id,
     reference: row.reference,
+    ownerOrg: row.owner_org,
     reasons: [
       ...(row.document ? [DUPLICATE_REASONS.document] : []),
       ...(row.phone ? [DUPLICATE_REASONS.phone] : []),

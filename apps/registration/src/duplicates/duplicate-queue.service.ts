@@ -7,7 +7,7 @@ import { assertMayReadPersonalData } from '../beneficiaries/beneficiary-access';
 import { loadRecordSides, pairOwnedByOrgSql } from './beneficiary-records';
 import { DuplicateCandidateEntity, type DuplicateStatus } from './duplicate-candidate.entity';
 import { assertOpen, loadVisiblePair, resolveEntry } from './duplicate-pairs';
-import type { DuplicatePairView } from './dto/duplicate-candidate.response.dto';
+import { withheldSides, type DuplicatePairView } from './dto/duplicate-candidate.response.dto';
 
 /**
  * The review queue of probable duplicates: list and dismissal (merge is DuplicateMergeService).
@@ -48,7 +48,7 @@ export class DuplicateQueueService {
       rows.flatMap((row) => [row.beneficiaryId, row.candidateId]),
     );
     // Records are never deleted (erasure keeps the row), so both sides exist.
-    return toPage({
+    const page = toPage({
       rows,
       limit,
       keyOf: (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }),
@@ -57,6 +57,30 @@ export class DuplicateQueueService {
         beneficiary: sides.get(row.beneficiaryId)!,
         candidate: sides.get(row.candidateId)!,
       }),
+    });
+    await this.auditWithheld(principal, page.items);
+    return page;
+  }
+
+  // A case worker told that a pair's other record belongs elsewhere got a cross-institution
+  // answer: audited like one, with the withheld records' ids (the pair is the coordinator's review).
+  private async auditWithheld(
+    principal: Principal,
+    pairs: readonly DuplicatePairView[],
+  ): Promise<void> {
+    const crossing = pairs.filter((pair) => withheldSides(pair, principal).length > 0);
+    if (crossing.length === 0) return;
+    await this.audit.record(undefined, {
+      actor: principal,
+      action: 'match-elsewhere',
+      resourceType: 'beneficiary',
+      resourceIds: [
+        ...new Set(crossing.flatMap((pair) => withheldSides(pair, principal).map((s) => s.id))),
+      ],
+      details: {
+        context: 'duplicates',
+        duplicateCandidateIds: crossing.map((pair) => pair.entity.id),
+      },
     });
   }
 

@@ -32,7 +32,7 @@ export class DuplicatesController {
     @Query() query: ListDuplicatesQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DuplicateCandidatePageDto> {
-    return toDuplicatePage(await this.queue.list({ principal, ...query }));
+    return toDuplicatePage(await this.queue.list({ principal, ...query }), principal);
   }
 
   @Post(':id/merge')
@@ -51,6 +51,7 @@ export class DuplicatesController {
         survivorId: body.survivorId,
         reason: body.reason,
       }),
+      principal,
     );
   }
 
@@ -65,6 +66,7 @@ export class DuplicatesController {
   ): Promise<DuplicateCandidateResponseDto> {
     return toDuplicateResponse(
       await this.queue.dismiss({ principal, duplicateId: id, reason: body.reason }),
+      principal,
     );
   }
 }

@@ -5,6 +5,7 @@ import { JetStreamContext } from '@mrm/messaging';
 import { ConsentsErasureService } from '../consents/consents-erasure.service';
 import { DuplicateQueueErasureService } from '../duplicates/duplicate-queue-erasure.service';
 import { ImportRowsErasureService } from '../imports/import-rows-erasure.service';
+import { MatchReviewsErasureService } from '../match-reviews/match-reviews-erasure.service';
 
 /**
  * Carries an erasure to the features that keep something about the person, one after the other in
@@ -16,6 +17,7 @@ export class BeneficiaryErasedHandler {
     private readonly importRows: ImportRowsErasureService,
     private readonly duplicateQueue: DuplicateQueueErasureService,
     private readonly consents: ConsentsErasureService,
+    private readonly matchReviews: MatchReviewsErasureService,
   ) {}
 
   @EventPattern(beneficiaryErasedV1.subject)
@@ -27,5 +29,6 @@ export class BeneficiaryErasedHandler {
     await this.importRows.onErased(em, event.data);
     await this.duplicateQueue.onErased(em, event.data);
     await this.consents.onErased(em, event.data);
+    await this.matchReviews.onErased(em, event.data);
   }
 }

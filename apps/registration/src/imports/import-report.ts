@@ -28,6 +28,13 @@ export interface ImportRowResult {
   readonly reference?: string;
   readonly errors?: readonly ImportRowError[];
   readonly candidates?: readonly ImportCandidate[];
+  /** Another institution's record matched: no id, no reference, no match code; a review opened. */
+  readonly elsewhere?: ImportElsewhere;
+}
+
+export interface ImportElsewhere {
+  readonly reason: string;
+  readonly reviewId: string;
 }
 
 export interface ImportTotals {

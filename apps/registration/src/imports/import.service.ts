@@ -14,6 +14,7 @@ import { readTable, type ImportFormat, type ImportTableRow } from './import-file
 import {
   totalsOf,
   type ImportCandidate,
+  type ImportElsewhere,
   type ImportReport,
   type ImportRowError,
   type ImportRowResult,
@@ -139,7 +140,7 @@ export class ImportService {
     if (imported) {
       result = { row, status: 'already-imported', beneficiaryId: imported.beneficiaryId };
     } else {
-      result = await this.checkDuplicates(row, request, context.principal);
+      result = await this.checkDuplicates(row, request, context);
     }
     context.firstByHash.set(rowHash, result);
     return result;
@@ -179,14 +180,15 @@ export class ImportService {
         request: valid.request,
         principal: context.principal,
         reason: context.reason,
+        matchContext: 'import',
       });
       return { row, status: 'created', beneficiaryId: entity.id, reference: entity.reference };
     } catch (error) {
       // Infrastructure failures stop the run; a broken business rule only fails its row.
       if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      if (error.code === 'PROBABLE_DUPLICATE') {
-        return { row, status: 'probable-duplicate', candidates: candidatesOf(error) };
-      }
+      if (error.code === 'PROBABLE_DUPLICATE') return probableDuplicateRow(row, error);
+      // Past the probing budget the run stops (rows created so far stay), as a dry run does.
+      if (error.code === 'PROBING_RATE_LIMITED') throw error;
       return invalid(
         row,
         error.violations.length > 0
@@ -200,25 +202,31 @@ export class ImportService {
   private async checkDuplicates(
     row: number,
     request: RegisterBeneficiaryRequestDto,
-    principal: Principal,
+    context: RunContext,
   ): Promise<ImportRowResult> {
     try {
       await this.duplicates.check({
         em: this.dataSource.manager,
         draft: draftFromRequest(request),
-        principal,
+        principal: context.principal,
         override: request.duplicateOverride,
+        context: 'import-dry-run',
+        reason: context.reason,
       });
       return { row, status: 'would-create' };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'PROBABLE_DUPLICATE') {
-        return { row, status: 'probable-duplicate', candidates: candidatesOf(error) };
+        return probableDuplicateRow(row, error);
       }
       throw error;
     }
   }
 
-  /** One `import` audit entry per run, dry or not: counts only, never a value or a file name. */
+  /**
+   * One `import` audit entry per run, dry or not: counts and the ids of every candidate shown (a
+   * dry run is a lookup too), never a value or a file name. Cross-institution matches have their
+   * own `match-elsewhere` entries; their review ids are listed here.
+   */
   private async recordRun(
     context: RunContext,
     results: readonly ImportRowResult[],
@@ -234,6 +242,12 @@ export class ImportService {
         format: context.format,
         dryRun: context.dryRun,
         totals: totalsOf(results),
+        candidateIds: [
+          ...new Set(results.flatMap((result) => (result.candidates ?? []).map((c) => c.id))),
+        ],
+        matchReviewIds: results.flatMap((result) =>
+          result.elsewhere ? [result.elsewhere.reviewId] : [],
+        ),
         ...(aborted ? { aborted: true } : {}),
       },
     });
@@ -254,12 +268,24 @@ function withColumns(
   });
 }
 
-/** The candidates `create` attached to its 409 (ids, references and match codes only). */
-function candidatesOf(error: DomainError): ImportCandidate[] {
-  const extensions = (error as { problemExtensions?: { candidates?: unknown } }).problemExtensions;
-  const candidates = Array.isArray(extensions?.candidates) ? extensions.candidates : [];
-  return candidates.map((candidate) => {
+/**
+ * The row as `create`'s 409 answered it: the caller's own candidates (ids, references and match
+ * codes) and, when another institution's record matched, only `elsewhere` (reason, review id).
+ */
+function probableDuplicateRow(row: number, error: DomainError): ImportRowResult {
+  const extensions = (
+    error as { problemExtensions?: { candidates?: unknown; elsewhere?: ImportElsewhere } }
+  ).problemExtensions;
+  const listed = Array.isArray(extensions?.candidates) ? extensions.candidates : [];
+  const candidates = listed.map((candidate) => {
     const { id, reference, reasons } = candidate as ImportCandidate;
     return { id, reference, reasons: [...reasons] };
   });
+  const elsewhere = extensions?.elsewhere;
+  return {
+    row,
+    status: 'probable-duplicate',
+    candidates,
+    ...(elsewhere ? { elsewhere: { reason: elsewhere.reason, reviewId: elsewhere.reviewId } } : {}),
+  };
 }

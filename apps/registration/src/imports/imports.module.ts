@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { DuplicateGate } from '../beneficiaries/duplicate-gate';
+import { MatchReviewsModule } from '../match-reviews/match-reviews.module';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
 import { ImportRowsErasureService } from './import-rows-erasure.service';
@@ -11,7 +12,7 @@ import { ImportRowsErasureService } from './import-rows-erasure.service';
  * Owns `import_row`. `ImportService` is exported for the command-line import.
  */
 @Module({
-  imports: [AuditModule, BeneficiariesModule],
+  imports: [AuditModule, BeneficiariesModule, MatchReviewsModule],
   controllers: [ImportsController],
   // The gate of create, for the dry run's duplicate check (it finds duplicates/' detector itself).
   providers: [ImportRowsErasureService, ImportService, DuplicateGate],

@@ -22,7 +22,7 @@ export class RegistrationTestApp {
     readonly namespace: string,
   ) {}
 
-  static async start(label: string): Promise<RegistrationTestApp> {
+  static async start(label: string, env?: Record<string, string>): Promise<RegistrationTestApp> {
     const database = await TestDatabase.create(label);
     const namespace = newNamespace();
     const { app } = await startTestService({
@@ -32,6 +32,7 @@ export class RegistrationTestApp {
       openApi: REGISTRATION_OPENAPI,
       databaseUrl: database.url,
       namespace,
+      env,
     });
     return new RegistrationTestApp(app, database, namespace);
   }

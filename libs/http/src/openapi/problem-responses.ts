@@ -38,11 +38,13 @@ const PROBLEM_TITLES = {
   403: 'The token does not allow this',
   404: 'No such resource',
   409: 'Conflicts with the current state',
+  410: 'This form of the request is no longer served',
   412: 'The resource has changed since it was read (If-Match)',
   413: 'The request body is too large',
   415: 'The request body has an unsupported media type',
   422: 'Well-formed but refused by a business rule',
   428: 'An If-Match header is required',
+  429: 'Too many requests of this kind; see Retry-After',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_TITLES;

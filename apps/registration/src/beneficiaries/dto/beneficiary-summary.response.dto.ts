@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MatchElsewhereDto } from '../../match-reviews/dto/match-review.dto';
 import type { BeneficiaryEntity } from '../beneficiary.entity';
 import type { BeneficiaryNames } from '../beneficiary-identity';
 import { BeneficiaryNamesDto } from './beneficiary-parts.response.dto';
@@ -25,6 +26,11 @@ export class BeneficiarySummaryDto {
 export class BeneficiaryPageDto {
   @ApiProperty({ type: [BeneficiarySummaryDto] }) readonly items: BeneficiarySummaryDto[];
   @ApiProperty({ type: String, nullable: true }) readonly nextCursor: string | null;
+  @ApiPropertyOptional({
+    type: MatchElsewhereDto,
+    description: 'The exact phone or document also matches another institution’s record',
+  })
+  readonly elsewhere?: MatchElsewhereDto;
 }
 
 /** Copies whitelisted fields only. */

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MatchElsewhereDto } from '../../match-reviews/dto/match-review.dto';
 import {
   IMPORT_ROW_STATUSES,
   type ImportCandidate,
@@ -37,6 +38,11 @@ export class ImportRowResultDto implements ImportRowResult {
   @ApiPropertyOptional({ example: 'MA-2026-000043' }) readonly reference?: string;
   @ApiPropertyOptional({ type: [ImportRowErrorDto] }) readonly errors?: ImportRowErrorDto[];
   @ApiPropertyOptional({ type: [ImportCandidateDto] }) readonly candidates?: ImportCandidateDto[];
+  @ApiPropertyOptional({
+    type: MatchElsewhereDto,
+    description: 'Another institution registered a matching person: only a review id is given',
+  })
+  readonly elsewhere?: MatchElsewhereDto;
 }
 
 export class ImportTotalsDto implements ImportTotals {

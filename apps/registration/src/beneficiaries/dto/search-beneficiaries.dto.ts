@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BENEFICIARY_CATEGORIES } from '@mrm/contracts';
 import { PageQueryDto } from '@mrm/http';
 import {
+  Allow,
   IsIn,
   IsString,
   Matches,
@@ -15,11 +16,14 @@ import { IsE164Phone, IsRegion } from './validators';
 
 export const BENEFICIARY_STATUSES = ['registered', 'active', 'closed'] as const;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const withDocument = (query: SearchBeneficiariesQueryDto) =>
+const withDocument = (query: SearchBeneficiariesRequestDto) =>
   query.documentType !== undefined || query.documentNumber !== undefined;
 
-/** Filters of the beneficiary list; all combine (AND). */
-export class SearchBeneficiariesQueryDto extends PageQueryDto {
+/** The identity filters: personal data, so never in a URL (issue 18). */
+export const IDENTITY_FILTERS = ['documentType', 'documentNumber', 'phone', 'name'] as const;
+
+/** Filters of the beneficiary list on clear dimensions; all combine (AND). */
+export class ListBeneficiariesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'FORAS', description: 'Programme code registered under' })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'programme must be an upper-case programme code' })
@@ -49,7 +53,24 @@ export class SearchBeneficiariesQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(DATE, { message: 'registeredTo must be a date YYYY-MM-DD' })
   readonly registeredTo?: string;
+}
 
+/**
+ * The identity filters that `GET /beneficiaries` used to take: accepted here only to be answered
+ * 410 (see the controller), so that a URL holding a name or a phone is refused by name.
+ */
+export class LegacyListBeneficiariesQueryDto extends ListBeneficiariesQueryDto {
+  @ApiHideProperty() @Allow() readonly documentType?: unknown;
+  @ApiHideProperty() @Allow() readonly documentNumber?: unknown;
+  @ApiHideProperty() @Allow() readonly phone?: unknown;
+  @ApiHideProperty() @Allow() readonly name?: unknown;
+}
+
+/**
+ * The body of `POST /beneficiaries/search`: the list's filters plus exact phone and document and
+ * name search; all combine (AND).
+ */
+export class SearchBeneficiariesRequestDto extends ListBeneficiariesQueryDto {
   @ApiPropertyOptional({ enum: DOCUMENT_TYPES, description: 'With documentNumber: exact match' })
   @ValidateIf(withDocument)
   @IsIn(DOCUMENT_TYPES, {
