@@ -85,6 +85,89 @@ describe('erasure across the registry', () => {
     expect(dismissed.resolved_by).toBe('system:erasure');
   });
 
+  it('reaches every record merged into the erased one, one event each, free text scrubbed', async () => {
+    const register = async (body: Record<string, unknown>) =>
+      (
+        await sut.http
+          .post('/api/v1/beneficiaries')
+          .set('authorization', coordinator)
+          .send(body)
+          .expect(201)
+      ).body as { id: string };
+    const person = aBeneficiary({ birthDate: '1987-09-14' });
+    const again = { ...person, phone: undefined, documents: [] };
+    const override = { duplicateOverride: { reason: 'Fatima says she never came before' } };
+    const survivor = await register(person);
+    const middle = await register({ ...again, ...override });
+    const third = await register({ ...again, ...override });
+    // third → middle → survivor: a chain of two merges.
+    const merge = async (mergedId: string, survivorId: string) => {
+      const [pair] = await sut.query<{ id: string }>(
+        `SELECT id FROM duplicate_candidate WHERE status = 'open'
+            AND ((beneficiary_id = $1 AND candidate_id = $2) OR (beneficiary_id = $2 AND candidate_id = $1))`,
+        [mergedId, survivorId],
+      );
+      await sut.http
+        .post(`/api/v1/duplicates/${pair.id}/merge`)
+        .set('authorization', coordinator)
+        .send({ survivorId, reason: 'Same woman: Fatima B., passport photo matches' })
+        .expect(200);
+    };
+    await merge(third.id, middle.id);
+    await merge(middle.id, survivor.id);
+    const identityOf = (id: string) =>
+      sut.query<{ names_enc: string | null; birth_date: string | null }>(
+        'SELECT names_enc, birth_date FROM beneficiary WHERE id = $1',
+        [id],
+      );
+    // A merged record no longer keeps the identity: the survivor holds it.
+    expect(await identityOf(middle.id)).toEqual([{ names_enc: null, birth_date: null }]);
+
+    await erase(survivor.id);
+
+    const rows = await sut.query<{ id: string; erased: boolean; names_enc: string | null }>(
+      `SELECT id, erased_at IS NOT NULL AS erased, names_enc, birth_date, birth_year
+         FROM beneficiary WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [[survivor.id, middle.id, third.id]],
+    );
+    expect(rows).toEqual(
+      [survivor.id, middle.id, third.id].sort().map((id) => ({
+        id,
+        erased: true,
+        names_enc: null,
+        birth_date: null,
+        birth_year: 1987,
+      })),
+    );
+    await waitFor(
+      async () => {
+        const erasedEvents = (await sut.streamMessages()).filter((message) =>
+          message.subject.endsWith('beneficiary.erased.v1'),
+        );
+        const ids = erasedEvents.map((message) => JSON.parse(message.data).beneficiaryId);
+        return [survivor.id, middle.id, third.id].every((id) => ids.includes(id));
+      },
+      { what: 'one beneficiary.erased.v1 per record' },
+    );
+    await waitFor(
+      async () =>
+        (
+          await sut.query(
+            `SELECT 1 FROM duplicate_candidate
+              WHERE (beneficiary_id = ANY($1::uuid[]) OR candidate_id = ANY($1::uuid[]))
+                AND resolution_reason LIKE '%Fatima%'`,
+            [[survivor.id, middle.id, third.id]],
+          )
+        ).length === 0,
+      { what: 'the merge reasons naming the person to be scrubbed' },
+    );
+    const [audit] = await sut.query<{ resource_ids: string[] }>(
+      `SELECT resource_ids FROM audit_entry WHERE action = 'erase' AND $1 = ANY(resource_ids)`,
+      [survivor.id],
+    );
+    expect([...audit.resource_ids].sort()).toEqual([survivor.id, middle.id, third.id].sort());
+  });
+
   it('deletes the import rows of an erased person', async () => {
     const csv = [
       'prenom,nom,sexe,date_naissance,nationalite,categorie,region',

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { assertMutable, loadVisible } from './beneficiary-access';
 import { appendUpdated } from './beneficiary-events';
 import { deleteLinks } from './beneficiary-links';
-import type { BeneficiaryEntity } from './beneficiary.entity';
+import { BeneficiaryEntity } from './beneficiary.entity';
 import { BeneficiaryError } from './beneficiary.errors';
 import { SearchKeysService } from './search-keys.service';
 
@@ -87,42 +87,73 @@ export class BeneficiaryLifecycleService {
   /**
    * Irreversibly anonymises a record (law 09-08): personal columns and the exact birth date set to
    * null, search keys, links and stored idempotent responses deleted; the statistical dimensions
-   * stay. Emits `beneficiary.erased.v1` so every service drops what it holds.
+   * stay. Every record merged into it (directly or through a chain of merges) is the same person
+   * and is anonymised with it. Emits one `beneficiary.erased.v1` per record, so every service
+   * drops what it holds.
    */
   erase(input: ChangeInput & { erasureReason: string }): Promise<BeneficiaryEntity> {
     return this.change(input, async (em, entity) => {
       if (entity.erasedAt) throw new BeneficiaryError('BENEFICIARY_ERASED');
-      Object.assign(entity, {
-        namesEnc: null,
-        phoneEnc: null,
-        addressEnc: null,
-        documentsEnc: null,
-        vulnerabilitiesEnc: null,
-        birthDate: null,
-        erasedAt: new Date(),
-      });
-      const saved = await this.bump(em, entity);
-      await this.searchKeys.deleteKeys(em, saved.id);
-      await deleteLinks(em, saved.id);
-      // Create responses replayable under an Idempotency-Key hold the person's data (encrypted).
-      await em.query(`DELETE FROM idempotency_record WHERE response_headers->>'location' LIKE $1`, [
-        `%/beneficiaries/${saved.id}`,
-      ]);
-      await this.outbox.append(
-        em,
-        beneficiaryErasedV1,
-        { beneficiaryId: saved.id, erasedAt: saved.erasedAt!.toISOString() },
-        { subject: saved.id },
-      );
+      const erasedAt = new Date();
+      const saved = await this.anonymise(em, entity, erasedAt);
+      const merged = await em
+        .getRepository(BeneficiaryEntity)
+        .createQueryBuilder('b')
+        .setLock('pessimistic_write')
+        .where(
+          `b.id IN (WITH RECURSIVE folded(id) AS (
+                      SELECT id FROM beneficiary WHERE merged_into = :id
+                      UNION SELECT m.id FROM beneficiary m JOIN folded f ON m.merged_into = f.id)
+                    SELECT id FROM folded)`,
+          { id: saved.id },
+        )
+        .andWhere('b.erased_at IS NULL')
+        .orderBy('b.id')
+        .getMany();
+      for (const record of merged) await this.anonymise(em, record, erasedAt);
       await this.audit.record(em, {
         actor: input.principal,
         action: 'erase',
         resourceType: 'beneficiary',
-        resourceIds: [saved.id],
+        resourceIds: [saved.id, ...merged.map((record) => record.id)],
         reason: input.erasureReason,
+        ...(merged.length > 0
+          ? { details: { mergedRecords: merged.map((record) => record.id) } }
+          : {}),
       });
       return saved;
     });
+  }
+
+  // One record's erasure: columns, keys, links, replayable responses, and its event.
+  private async anonymise(
+    em: EntityManager,
+    entity: BeneficiaryEntity,
+    erasedAt: Date,
+  ): Promise<BeneficiaryEntity> {
+    Object.assign(entity, {
+      namesEnc: null,
+      phoneEnc: null,
+      addressEnc: null,
+      documentsEnc: null,
+      vulnerabilitiesEnc: null,
+      birthDate: null,
+      erasedAt,
+    });
+    const saved = await this.bump(em, entity);
+    await this.searchKeys.deleteKeys(em, saved.id);
+    await deleteLinks(em, saved.id);
+    // Create responses replayable under an Idempotency-Key hold the person's data (encrypted).
+    await em.query(`DELETE FROM idempotency_record WHERE response_headers->>'location' LIKE $1`, [
+      `%/beneficiaries/${saved.id}`,
+    ]);
+    await this.outbox.append(
+      em,
+      beneficiaryErasedV1,
+      { beneficiaryId: saved.id, erasedAt: erasedAt.toISOString() },
+      { subject: saved.id },
+    );
+    return saved;
   }
 
   private change(

@@ -5,18 +5,26 @@ import type { EntityManager } from 'typeorm';
 // that they can move there as one piece. Search keys go through SearchKeysService.
 
 /**
- * Folds `mergedId` into `survivorId`: `merged_into` set and the version bumped (reads show it);
- * status, dimensions and encrypted fields are kept as they were, for the record.
+ * Folds `mergedId` into `survivorId`: `merged_into` set and the version bumped (reads show it).
+ * The person's identity now lives in the survivor only (issue 18): the merged record loses its
+ * encrypted identity and exact birth date (the year stays, a statistical dimension), and its
+ * replayable create responses; status and dimensions stay, for the record.
  */
 export async function markMerged(
   em: EntityManager,
   input: { mergedId: string; survivorId: string },
 ): Promise<void> {
   await em.query(
-    `UPDATE beneficiary SET merged_into = $2, version = version + 1, updated_at = now()
+    `UPDATE beneficiary
+        SET merged_into = $2, version = version + 1, updated_at = now(),
+            names_enc = NULL, phone_enc = NULL, address_enc = NULL, documents_enc = NULL,
+            vulnerabilities_enc = NULL, birth_date = NULL
       WHERE id = $1`,
     [input.mergedId, input.survivorId],
   );
+  await em.query(`DELETE FROM idempotency_record WHERE response_headers->>'location' LIKE $1`, [
+    `%/beneficiaries/${input.mergedId}`,
+  ]);
 }
 
 /**
