@@ -46,20 +46,18 @@ export interface RegistryResult {
   readonly search: Record<SearchKind, SearchFigures>;
 }
 
-/** The search of one loaded person by document number, phone or full name. */
-function searchPath(kind: SearchKind, person: Record<string, unknown>): string {
-  const query = new URLSearchParams();
+/** The identity search body for one loaded person: document number, phone or full name. */
+function searchBody(kind: SearchKind, person: Record<string, unknown>): string {
   if (kind === 'document') {
     const [document] = person.documents as Array<{ type: string; number: string }>;
-    query.set('documentType', document.type);
-    query.set('documentNumber', document.number);
-  } else if (kind === 'phone') {
-    query.set('phone', person.phone as string);
-  } else {
-    query.set('name', `${person.firstName as string} ${person.lastName as string}`);
+    return JSON.stringify({ documentType: document.type, documentNumber: document.number });
   }
-  return `${REGISTER_PATH}?${query.toString()}`;
+  if (kind === 'phone') return JSON.stringify({ phone: person.phone as string });
+  return JSON.stringify({ name: `${person.firstName as string} ${person.lastName as string}` });
 }
+
+// Identity search takes its filters in a body, never in a URL (issue 18).
+const SEARCH_PATH = `${REGISTER_PATH}/search`;
 
 function describe(label: string, result: ClosedLoopResult): void {
   const latency = summarise(result.latenciesMs);
@@ -129,7 +127,7 @@ export async function registryFigures(resources: BenchResources): Promise<Regist
     const lookup = async () => {
       const index = loaded.iomIndexes[Math.floor(random() * loaded.iomIndexes.length)];
       const person = registrationRequest(loadedSamples, index);
-      const response = await client.get(searchPath(kind, person), { authorization });
+      const response = await client.post(SEARCH_PATH, searchBody(kind, person), { authorization });
       if (response.status !== 200) return `HTTP ${response.status}: ${response.body}`;
       const page = JSON.parse(response.body) as {
         items: Array<{ names: { firstName: string; lastName: string } | null }>;

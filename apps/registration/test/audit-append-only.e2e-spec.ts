@@ -14,14 +14,14 @@ describe('audit_entry is append-only', () => {
   let service: DataSource;
 
   const connect = async (url: string) => {
-    const dataSource = new DataSource({
-      ...buildDataSourceOptions({
+    const dataSource = new DataSource(
+      buildDataSourceOptions({
         url,
         entities: REGISTRATION_ENTITIES,
         migrations: REGISTRATION_MIGRATIONS,
+        poolSize: 1,
       }),
-      poolSize: 1,
-    });
+    );
     return dataSource.initialize();
   };
   // Which guard refused: the revoked privilege or the trigger (both SQLSTATE 42501).

@@ -5,7 +5,7 @@ import { assertVersionMatches, canonicalJson } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { MatchReviewContext } from '../match-reviews/match-review.entity';
+import type { MatchReviewContext } from '../match-reviews/match-review-vocabulary';
 import { assertMutable, isVisibleTo, loadVisible } from './beneficiary-access';
 import { appendUpdated, registeredRow } from './beneficiary-events';
 import {

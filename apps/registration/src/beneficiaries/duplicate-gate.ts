@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Principal } from '@mrm/auth';
 import type { EntityManager } from 'typeorm';
 import type { MatchElsewhereDto } from '../match-reviews/dto/match-review.dto';
-import type { MatchReviewContext } from '../match-reviews/match-review.entity';
+import type { MatchReviewContext } from '../match-reviews/match-review-vocabulary';
 import { MatchReviewsService } from '../match-reviews/match-reviews.service';
 import { isVisibleTo } from './beneficiary-access';
 import type { BeneficiaryDraft } from './beneficiary-input';

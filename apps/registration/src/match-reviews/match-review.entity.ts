@@ -1,9 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export const MATCH_REVIEW_CONTEXTS = ['create', 'search', 'import-dry-run', 'import'] as const;
-export type MatchReviewContext = (typeof MATCH_REVIEW_CONTEXTS)[number];
-export const MATCH_REVIEW_STATUSES = ['open', 'resolved'] as const;
-export type MatchReviewStatus = (typeof MATCH_REVIEW_STATUSES)[number];
+import type { MatchReviewContext, MatchReviewStatus } from './match-review-vocabulary';
 
 /**
  * A user was told that the person they submitted is probably registered by another institution:

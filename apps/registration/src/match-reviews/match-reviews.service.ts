@@ -7,11 +7,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RegistrationConfig } from '../registration.config';
 import type { MatchElsewhereDto } from './dto/match-review.dto';
-import {
-  MatchReviewEntity,
-  type MatchReviewContext,
-  type MatchReviewStatus,
-} from './match-review.entity';
+import { MatchReviewEntity } from './match-review.entity';
+import type { MatchReviewContext, MatchReviewStatus } from './match-review-vocabulary';
 import { MatchReviewError, probingRateLimited } from './match-review.errors';
 
 /** The one reason a user outside the owning institution is given (wire-stable). */

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, type Page } from '@mrm/http';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { MatchReviewEntity } from '../match-review.entity';
 import {
   MATCH_REVIEW_CONTEXTS,
   MATCH_REVIEW_STATUSES,
-  type MatchReviewEntity,
   type MatchReviewStatus,
-} from '../match-review.entity';
+} from '../match-review-vocabulary';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
