@@ -255,7 +255,7 @@ async function entityAndOutboxRow(pool: Pool, body: Record<string, unknown>): Pr
     const {
       rows: [row],
     } = await connection.query<{ created_at: Date; version: number }>(
-      `INSERT INTO beneficiary (id, reference, owner_org, category, sex, birth_date, birth_year, nationality,
+      `INSERT INTO beneficiary (id, reference, owner_org, category, sex, birth_date_enc, birth_year, nationality,
                                 region_code, programme_code, names_enc, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)
        RETURNING created_at, version`,
@@ -265,7 +265,8 @@ async function entityAndOutboxRow(pool: Pool, body: Record<string, unknown>): Pr
         'IOM',
         text('category'),
         text('sex'),
-        text('birthDate'),
+        // The service encrypts the exact date as a string token; a JSON string costs the same.
+        sealJson(text('birthDate'), `beneficiary:${id}:birthDate`),
         birthYear,
         text('nationality'),
         text('regionCode'),

@@ -83,7 +83,7 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
  * writing the beneficiary row with its encrypted columns, reference number and search keys, the
  * audit entry, and the outbox row with its NOTIFY. The SQL is the service's own (its repository and
  * helpers run over pg instead of TypeORM), and so is the domain work done in JavaScript
- * (normalisation, AES-GCM of five fields, HMAC search keys, the event envelope). Left out: HTTP,
+ * (normalisation, AES-GCM of six fields, HMAC search keys, the event envelope). Left out: HTTP,
  * validation, authentication, Nest, TypeORM's query execution, logging, and the relay.
  */
 export class RawRegistration {
@@ -104,10 +104,11 @@ export class RawRegistration {
     if (found.length > 0) return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
     const id = uuidv7();
     const now = new Date();
-    const { personal, ...clear } = draft;
+    const { personal, birthDate, ...clear } = draft;
     const entity = {
       ...clear,
       ...protector.seal(id, personal),
+      birthDateEnc: protector.sealBirthDate(id, birthDate),
       id,
       ownerOrg: RAW_PRINCIPAL.org,
       createdBy: RAW_PRINCIPAL.sub,

@@ -116,17 +116,17 @@ describe('erasure across the registry', () => {
     await merge(third.id, middle.id);
     await merge(middle.id, survivor.id);
     const identityOf = (id: string) =>
-      sut.query<{ names_enc: string | null; birth_date: string | null }>(
-        'SELECT names_enc, birth_date FROM beneficiary WHERE id = $1',
+      sut.query<{ names_enc: string | null; birth_date_enc: string | null }>(
+        'SELECT names_enc, birth_date_enc FROM beneficiary WHERE id = $1',
         [id],
       );
     // A merged record no longer keeps the identity: the survivor holds it.
-    expect(await identityOf(middle.id)).toEqual([{ names_enc: null, birth_date: null }]);
+    expect(await identityOf(middle.id)).toEqual([{ names_enc: null, birth_date_enc: null }]);
 
     await erase(survivor.id);
 
     const rows = await sut.query<{ id: string; erased: boolean; names_enc: string | null }>(
-      `SELECT id, erased_at IS NOT NULL AS erased, names_enc, birth_date, birth_year
+      `SELECT id, erased_at IS NOT NULL AS erased, names_enc, birth_date_enc, birth_year
          FROM beneficiary WHERE id = ANY($1::uuid[]) ORDER BY id`,
       [[survivor.id, middle.id, third.id]],
     );
@@ -135,7 +135,7 @@ describe('erasure across the registry', () => {
         id,
         erased: true,
         names_enc: null,
-        birth_date: null,
+        birth_date_enc: null,
         birth_year: 1987,
       })),
     );

@@ -121,7 +121,7 @@ export class BeneficiariesService {
       ? this.dataSource.transaction(write)
       : write(em));
     const savedLinks = links.length > 0 ? await loadLinks(em, entity.id) : [];
-    return { entity, personal: draft.personal, links: savedLinks };
+    return { entity, personal: draft.personal, birthDate: draft.birthDate, links: savedLinks };
   }
 
   /** A full record, decrypted; every read is audited. */
@@ -139,7 +139,7 @@ export class BeneficiariesService {
       resourceIds: [entity.id],
       reason: input.reason,
     });
-    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+    return this.viewOf(em, entity);
   }
 
   /**
@@ -163,7 +163,7 @@ export class BeneficiariesService {
       reason: input.reason,
       details: { via: 'referral', referralIds: [...input.referralIds] },
     });
-    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+    return this.viewOf(em, entity);
   }
 
   /**
@@ -208,7 +208,11 @@ export class BeneficiariesService {
       const entity = await loadVisible({ em, ...input, lock: true });
       assertVersionMatches({ expected: input.expectedVersion, current: entity.version });
       assertMutable(entity);
-      const current = draftOfEntity(entity, this.protector.open(entity));
+      const current = draftOfEntity(
+        entity,
+        this.protector.open(entity),
+        this.protector.openBirthDate(entity),
+      );
       const next = applyPatch(current, input.patch);
       if (input.patch.links) {
         await this.assertLinkable(em, input.principal, input.patch.links, entity.id);
@@ -216,14 +220,19 @@ export class BeneficiariesService {
       const linksBefore = await loadLinks(em, entity.id);
       const changed = canonicalJson(next) !== canonicalJson(current);
       if (!changed && !input.patch.links) {
-        return { entity, personal: current.personal, links: linksBefore };
+        const birthDate = current.birthDate;
+        return { entity, personal: current.personal, birthDate, links: linksBefore };
       }
       if (canonicalJson(next.personal) !== canonicalJson(current.personal)) {
         Object.assign(entity, this.protector.seal(entity.id, next.personal));
         await this.searchKeys.replaceKeys(em, entity.id, this.searchKeys.keysFor(next.personal));
       }
-      const { personal: _personal, ...clear } = next;
-      Object.assign(entity, clear, { version: entity.version + 1, updatedAt: new Date() });
+      const { personal: _personal, birthDate, ...clear } = next;
+      Object.assign(entity, clear, {
+        birthDateEnc: this.protector.sealBirthDate(entity.id, birthDate),
+        version: entity.version + 1,
+        updatedAt: new Date(),
+      });
       if (input.patch.links) await replaceLinks(em, entity.id, input.patch.links);
       const saved = await em.save(entity);
       await appendUpdated({ outbox: this.outbox, em, entity: saved });
@@ -235,18 +244,30 @@ export class BeneficiariesService {
         reason: input.reason,
         details: { fields: Object.keys(input.patch).sort() },
       });
-      return { entity: saved, personal: next.personal, links: await loadLinks(em, entity.id) };
+      const links = await loadLinks(em, entity.id);
+      return { entity: saved, personal: next.personal, birthDate: next.birthDate, links };
     });
+  }
+
+  // A stored record with its personal data and birth date decrypted, and its links.
+  private async viewOf(em: EntityManager, entity: BeneficiaryEntity): Promise<BeneficiaryView> {
+    return {
+      entity,
+      personal: this.protector.open(entity),
+      birthDate: this.protector.openBirthDate(entity),
+      links: await loadLinks(em, entity.id),
+    };
   }
 
   // A new record as the table's defaults would complete it, its reference still to be numbered.
   private newEntity(draft: BeneficiaryDraft, principal: Principal): BeneficiaryEntity {
-    const { personal, ...clear } = draft;
+    const { personal, birthDate, ...clear } = draft;
     const id = uuidv7();
     const now = new Date();
     return Object.assign(new BeneficiaryEntity(), {
       ...clear,
       ...this.protector.seal(id, personal),
+      birthDateEnc: this.protector.sealBirthDate(id, birthDate),
       id,
       ownerOrg: principal.org,
       createdBy: principal.sub,

@@ -72,12 +72,18 @@ export function draftFromRequest(request: RegisterBeneficiaryRequestDto): Benefi
   };
 }
 
-/** The registrable fields a beneficiary row keeps in clear (none of its encrypted columns). */
-export function clearFieldsOf(entity: BeneficiaryEntity): Omit<BeneficiaryDraft, 'personal'> {
+/**
+ * The registrable fields of a beneficiary row outside its personal data: the clear dimensions and
+ * the exact birth date, which the caller decrypted (`BeneficiaryProtector.openBirthDate`).
+ */
+export function clearFieldsOf(
+  entity: BeneficiaryEntity,
+  birthDate: string | null,
+): Omit<BeneficiaryDraft, 'personal'> {
   return {
     category: entity.category,
     sex: entity.sex,
-    birthDate: entity.birthDate,
+    birthDate,
     birthYear: entity.birthYear,
     birthYearEstimated: entity.birthYearEstimated,
     nationality: entity.nationality,
@@ -93,8 +99,12 @@ export function clearFieldsOf(entity: BeneficiaryEntity): Omit<BeneficiaryDraft,
 }
 
 /** The current state of a stored beneficiary, its personal data decrypted by the caller. */
-export function draftOfEntity(entity: BeneficiaryEntity, personal: PersonalData): BeneficiaryDraft {
-  return { ...clearFieldsOf(entity), personal };
+export function draftOfEntity(
+  entity: BeneficiaryEntity,
+  personal: PersonalData,
+  birthDate: string | null,
+): BeneficiaryDraft {
+  return { ...clearFieldsOf(entity, birthDate), personal };
 }
 
 /**

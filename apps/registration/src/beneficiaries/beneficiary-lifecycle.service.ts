@@ -137,7 +137,7 @@ export class BeneficiaryLifecycleService {
       addressEnc: null,
       documentsEnc: null,
       vulnerabilitiesEnc: null,
-      birthDate: null,
+      birthDateEnc: null,
       erasedAt,
     });
     const saved = await this.bump(em, entity);

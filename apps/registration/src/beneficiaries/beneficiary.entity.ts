@@ -19,7 +19,8 @@ export class BeneficiaryEntity {
   @Column('text') ownerOrg: string;
   @Column('text') category: string;
   @Column('text') sex: string;
-  @Column('date', { nullable: true }) birthDate: string | null;
+  /** The exact birth date, encrypted (issue 18); `birthYear` stays clear as a dimension. */
+  @Column('text', { nullable: true }) birthDateEnc: string | null;
   @Column('int') birthYear: number;
   @Column('boolean', { default: false }) birthYearEstimated: boolean;
   @Column('char', { length: 2 }) nationality: string;

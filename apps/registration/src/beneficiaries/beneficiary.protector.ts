@@ -13,6 +13,9 @@ type EncryptedColumns = Pick<
   'namesEnc' | 'phoneEnc' | 'addressEnc' | 'documentsEnc' | 'vulnerabilitiesEnc'
 >;
 
+// Also the AAD field name of the birth-date tokens written by the migration that encrypted them.
+const BIRTH_DATE_FIELD = 'birthDate';
+
 /**
  * Encrypts and decrypts the personal columns of a beneficiary. Each token is bound to its row and
  * field (AAD `beneficiary:<id>:<field>`), so a token copied elsewhere does not decrypt.
@@ -36,6 +39,15 @@ export class BeneficiaryProtector {
           ? this.cipher.encryptJson(data.vulnerabilities, context('vulnerabilities'))
           : null,
     };
+  }
+
+  /** The exact birth date (`YYYY-MM-DD`) as stored in `birth_date_enc`; null stays null. */
+  sealBirthDate(id: string, birthDate: string | null): string | null {
+    return this.cipher.encrypt(birthDate, `beneficiary:${id}:${BIRTH_DATE_FIELD}`);
+  }
+
+  openBirthDate(entity: BeneficiaryEntity): string | null {
+    return this.cipher.decrypt(entity.birthDateEnc, `beneficiary:${entity.id}:${BIRTH_DATE_FIELD}`);
   }
 
   open(entity: BeneficiaryEntity): PersonalData {

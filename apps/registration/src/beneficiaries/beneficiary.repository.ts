@@ -15,7 +15,7 @@ export type NewBeneficiaryRow = Pick<
   | 'updatedAt'
   | 'category'
   | 'sex'
-  | 'birthDate'
+  | 'birthDateEnc'
   | 'birthYear'
   | 'birthYearEstimated'
   | 'nationality'
@@ -39,7 +39,7 @@ export type NewBeneficiaryRow = Pick<
 // and its outbox row with the reference set in the event, then the NOTIFY that wakes the relay.
 const INSERT_REGISTRATION_SQL = `WITH inserted AS (
   INSERT INTO beneficiary (reference, id, owner_org, created_by, status, version, created_at,
-    updated_at, category, sex, birth_date, birth_year, birth_year_estimated, nationality,
+    updated_at, category, sex, birth_date_enc, birth_year, birth_year_estimated, nationality,
     country_of_origin, return_country, languages, region_code, programme_code, education_level,
     skills, occupations, names_enc, phone_enc, address_enc, documents_enc, vulnerabilities_enc)
   SELECT 'MA-' || $1::int || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
@@ -108,7 +108,7 @@ function rowValues(row: NewBeneficiaryRow): unknown[] {
     row.updatedAt,
     row.category,
     row.sex,
-    row.birthDate,
+    row.birthDateEnc,
     row.birthYear,
     row.birthYearEstimated,
     row.nationality,

@@ -22,6 +22,7 @@ import { CreateReferralAccessGrant1763900600000 } from './migrations/17639006000
 import { MatchReviewEntity } from '../match-reviews/match-review.entity';
 import { CreateMatchReview1763900750000 } from './migrations/1763900750000-CreateMatchReview';
 import { MakeAuditEntryAppendOnly1763900800000 } from './migrations/1763900800000-MakeAuditEntryAppendOnly';
+import { EncryptBeneficiaryBirthDate1763900900000 } from './migrations/1763900900000-EncryptBeneficiaryBirthDate';
 
 /** Registration's entities and migrations, shared by the app, the migrate entrypoint and the CLI. */
 export const REGISTRATION_ENTITIES = [
@@ -51,4 +52,5 @@ export const REGISTRATION_MIGRATIONS = [
   CreatePartnerSystemKey1763900700000,
   CreateMatchReview1763900750000,
   MakeAuditEntryAppendOnly1763900800000,
+  EncryptBeneficiaryBirthDate1763900900000,
 ];

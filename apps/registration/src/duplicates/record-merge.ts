@@ -18,7 +18,7 @@ export async function markMerged(
     `UPDATE beneficiary
         SET merged_into = $2, version = version + 1, updated_at = now(),
             names_enc = NULL, phone_enc = NULL, address_enc = NULL, documents_enc = NULL,
-            vulnerabilities_enc = NULL, birth_date = NULL
+            vulnerabilities_enc = NULL, birth_date_enc = NULL
       WHERE id = $1`,
     [input.mergedId, input.survivorId],
   );

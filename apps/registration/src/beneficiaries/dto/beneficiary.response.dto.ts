@@ -63,6 +63,8 @@ export class BeneficiaryResponseDto {
 export interface BeneficiaryView {
   readonly entity: BeneficiaryEntity;
   readonly personal: PersonalData;
+  /** The exact birth date, decrypted (null when only the year is known). */
+  readonly birthDate: string | null;
   readonly links: BeneficiaryLinkView[];
 }
 
@@ -79,7 +81,7 @@ export function toBeneficiaryResponse(view: BeneficiaryView): BeneficiaryRespons
     closedAt: entity.closedAt?.toISOString() ?? null,
     mergedInto: entity.mergedInto ?? null,
     erasedAt: entity.erasedAt?.toISOString() ?? null,
-    ...clearFieldsOf(entity),
+    ...clearFieldsOf(entity, view.birthDate),
     names: personal.names,
     phone: personal.phone,
     address: personal.address,

@@ -39,7 +39,7 @@ export class ReferredBeneficiaryResponseDto {
 export function toReferredBeneficiaryResponse(
   referred: ReferredView,
 ): ReferredBeneficiaryResponseDto {
-  const { entity, personal, links } = referred.view;
+  const { entity, personal, links, birthDate } = referred.view;
   const has = (category: string) => referred.dataCategories.includes(category);
   return {
     id: entity.id,
@@ -51,7 +51,7 @@ export function toReferredBeneficiaryResponse(
       ? {
           names: personal.names,
           sex: entity.sex,
-          birthDate: entity.birthDate,
+          birthDate,
           nationality: entity.nationality,
         }
       : {}),
