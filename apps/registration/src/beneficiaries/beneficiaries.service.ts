@@ -193,7 +193,7 @@ export class BeneficiariesService {
         categories: input.categories,
       },
     });
-    return { entity, personal: this.protector.open(entity), links: await loadLinks(em, entity.id) };
+    return this.viewOf(em, entity);
   }
 
   /** Applies a PATCH to the version the caller read (412 otherwise); emits `beneficiary.updated.v1`. */
