@@ -1,4 +1,10 @@
-import type { TestService } from '@mrm/testing';
+import {
+  sharedStringsPart,
+  workbookParts,
+  worksheetPart,
+  zipOf,
+  type TestService,
+} from '@mrm/testing';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import {
@@ -152,6 +158,21 @@ describe('bulk attendance import from XLSX (e2e)', () => {
 
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(await recordedFor(sessions)).toHaveLength(0);
+  });
+
+  it('refuses a workbook that inflates far beyond its 2 MB with a 413, before loading it', async () => {
+    const course = await courseIn(sut, 'running');
+    // 150 KB that inflate to 100 MB of shared strings.
+    const bomb = zipOf([
+      ...workbookParts(),
+      await sharedStringsPart(100_000, 1000),
+      worksheetPart(10, 3, 1),
+    ]);
+
+    const response = await upload(course.id, bomb).expect(413);
+
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body.code).toBe('ATTENDANCE_IMPORT_TOO_LARGE');
   });
 
   it('answers 400 without a file', async () => {

@@ -10,3 +10,4 @@ export * from './idempotency';
 export * from './pagination';
 export * from './client-error-problems';
 export * from './request-guard.middleware';
+export * from './xlsx-archive';

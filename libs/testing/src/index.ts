@@ -11,3 +11,4 @@ export * from './manual-clock';
 export * from './stream-inspector';
 export * from './tcp-proxy';
 export * from './openapi';
+export * from './hostile-xlsx';

@@ -1,11 +1,32 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { Workbook, type CellValue } from 'exceljs';
+import { stream, type CellValue } from 'exceljs';
 import { ImportError } from './import.errors';
+import { ArchiveRefused, checkArchive, type ArchiveLimits } from '@mrm/http';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+const MAX_CELL_LENGTH = 32_767;
+
+// 20,000 rows of the template take a few MB of worksheet XML; these leave room tenfold and keep
+// the reader's memory (the shared strings it caches) far under the process's 256 MB.
+const XLSX_LIMITS: ArchiveLimits = {
+  maxEntries: 200,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxSharedStringsBytes: 24 * 1024 * 1024,
+  maxTotalBytes: 96 * 1024 * 1024,
+  maxRatio: 100,
+};
+const XLSX_READER_OPTIONS = {
+  worksheets: 'emit',
+  sharedStrings: 'cache',
+  // Styles tell date cells from numbers.
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  entries: 'ignore',
+} as const;
 
 export interface ImportTableRow {
   /** 1-based position below the header row; blank rows are skipped but keep their number. */
@@ -62,13 +83,23 @@ function readCsv(file: Buffer): RawRecord[] {
       detail: 'The CSV is not UTF-8 text: save it as "CSV UTF-8"',
     });
   }
+  let line = 0;
+  let kept = 0;
+  let records: RawRecord[];
   try {
-    const records = parse(text, {
+    // Blank records and those past the cap are dropped as they are parsed: 10 MB of empty lines
+    // would otherwise become millions of arrays.
+    records = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: false,
-    }) as string[][];
-    return records.map((cells, index) => ({ line: index + 1, cells }));
+      on_record: (cells: string[]) => {
+        line += 1;
+        if (!cells.some((cell) => cell.trim() !== '')) return null;
+        kept += 1;
+        return kept <= MAX_IMPORT_ROWS + 2 ? { line, cells } : null;
+      },
+    }) as RawRecord[];
   } catch (error) {
     // csv-parse messages may quote the offending characters: report the code and line only.
     const { code, lines } = error as { code?: string; lines?: number };
@@ -76,6 +107,7 @@ function readCsv(file: Buffer): RawRecord[] {
       detail: `Malformed CSV (${code ?? 'parse error'}${lines ? ` near line ${lines}` : ''})`,
     });
   }
+  return records;
 }
 
 /** `;` (French Excel) or `,`, whichever the header line uses more. */
@@ -86,39 +118,56 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 async function readXlsx(file: Buffer): Promise<RawRecord[]> {
-  const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
+    await checkArchive(file, XLSX_LIMITS);
+  } catch (error) {
+    if (!(error instanceof ArchiveRefused)) throw error;
+    throw error.reason === 'too-large'
+      ? new ImportError('IMPORT_FILE_TOO_LARGE', {
+          detail: `The workbook inflates beyond what an import of ${MAX_IMPORT_ROWS} rows needs (${error.message})`,
+        })
+      : new ImportError('IMPORT_FILE_UNREADABLE', {
+          detail: 'The file is not a readable XLSX workbook',
+        });
+  }
+  const records: RawRecord[] = [];
+  let sheets = 0;
+  try {
+    // Streamed: rows are read one at a time and reading stops at the cap; only the shared strings
+    // (bounded above) and the kept rows stay in memory.
+    const reader = new stream.xlsx.WorkbookReader(Readable.from([file]), XLSX_READER_OPTIONS);
+    for await (const sheet of reader) {
+      sheets += 1;
+      for await (const row of sheet) {
+        const cells: string[] = [];
+        for (let column = 1; column <= row.cellCount; column += 1) {
+          cells.push(cellText(row.getCell(column).value));
+        }
+        if (!cells.some((cell) => cell.trim() !== '')) continue;
+        records.push({ line: row.number, cells });
+        if (records.length > MAX_IMPORT_ROWS + 1) break;
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
     throw new ImportError('IMPORT_FILE_UNREADABLE', {
       detail: 'The file is not a readable XLSX workbook',
     });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) {
+  if (sheets === 0) {
     throw new ImportError('IMPORT_FILE_UNREADABLE', { detail: 'The workbook has no worksheet' });
   }
-  // Refuse before copying every cell; the exact count of non-empty rows is checked afterwards.
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
-    throw new ImportError('IMPORT_TOO_MANY_ROWS', {
-      detail: `The first worksheet has more than ${MAX_IMPORT_ROWS} data rows`,
-    });
-  }
-  const records: RawRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) {
-      cells.push(cellText(row.getCell(column).value));
-    }
-    records.push({ line: rowNumber, cells });
-  });
   return records;
 }
 
 /** The text of a cell: dates as `YYYY-MM-DD`, formulas by their result, rich text joined. */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // A date-formatted cell holding text or an impossible serial: left for the row's validation.
+    return Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString().slice(0, 10);
+  }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
@@ -128,5 +177,12 @@ export function cellText(value: CellValue): string {
     if ('error' in value) return String(value.error);
     return '';
   }
-  return String(value);
+  const text = String(value);
+  // Excel's own limit; a longer cell is not from a spreadsheet.
+  if (text.length > MAX_CELL_LENGTH) {
+    throw new ImportError('IMPORT_FILE_UNREADABLE', {
+      detail: `A cell holds more than ${MAX_CELL_LENGTH} characters`,
+    });
+  }
+  return text;
 }

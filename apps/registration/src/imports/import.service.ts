@@ -74,21 +74,23 @@ export class ImportService {
   ) {}
 
   async run(input: ImportRunInput): Promise<ImportReport> {
+    // Parsing a file takes memory and CPU, and a writing run holds two pooled connections per row
+    // (see `commit`): dry runs included, at most two files are parsed or imported at once.
+    return this.gate.run(() => this.parseAndImport(input));
+  }
+
+  private async parseAndImport(input: ImportRunInput): Promise<ImportReport> {
     const table = await readTable(input.file, input.format);
     const layout = resolveColumns(table.headers, (index) =>
       table.rows.some((row) => (row.cells[index] ?? '').trim() !== ''),
     );
     const context: RunContext = { ...input, importId: uuidv7(), layout, firstByHash: new Map() };
     const results: ImportRowResult[] = [];
-    const work = async () => {
+    try {
       for (const [index, row] of table.rows.entries()) {
         results.push(await this.importRow(context, row));
         input.onProgress?.(index + 1, table.rows.length);
       }
-    };
-    try {
-      // A writing run holds two pooled connections per row (see `commit`): bound how many run.
-      await (input.dryRun ? work() : this.gate.run(work));
     } catch (error) {
       // Rows created so far stay (and are remembered): re-running the file resumes the import.
       await this.recordRun(context, results, true).catch(() => undefined);

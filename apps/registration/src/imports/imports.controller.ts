@@ -34,8 +34,21 @@ export class ImportsController {
   @Post()
   @HttpCode(200)
   @Roles('case-worker', 'coordinator')
-  // In memory: at most 10 MB, read once, never stored.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  // In memory: at most 10 MB, read once, never stored. The form holds the file alone: a few
+  // small parts at most, so a flood of fields or headers is refused before it is buffered.
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: {
+        fileSize: MAX_IMPORT_BYTES,
+        files: 1,
+        fields: 4,
+        fieldNameSize: 100,
+        fieldSize: 1024,
+        parts: 5,
+        headerPairs: 20,
+      },
+    }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description: 'A CSV (UTF-8, `,` or `;`) or XLSX (first worksheet) following the template',

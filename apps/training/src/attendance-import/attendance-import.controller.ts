@@ -43,7 +43,20 @@ export class AttendanceImportController {
   @Post('attendance-imports')
   @HttpCode(200)
   // In memory: at most 2 MB, read once, never stored.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  // The form holds the file alone: a flood of fields or headers is refused before it is buffered.
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: {
+        fileSize: MAX_IMPORT_BYTES,
+        files: 1,
+        fields: 4,
+        fieldNameSize: 100,
+        fieldSize: 1024,
+        parts: 5,
+        headerPairs: 20,
+      },
+    }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -1,9 +1,19 @@
 import { Workbook } from 'exceljs';
+import { ArchiveRefused, checkArchive, type ArchiveLimits } from '@mrm/http';
 import { AttendanceImportError } from './attendance-import.errors';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 2_000;
 const SHEET = 'Attendance';
+// 2,000 rows of a few dozen marks are under 3 MB of XML. The workbook is loaded whole (it is
+// small), so what it may inflate to is kept low: about ten times this stays under 256 MB.
+const ARCHIVE_LIMITS: ArchiveLimits = {
+  maxEntries: 100,
+  maxEntryBytes: 8 * 1024 * 1024,
+  maxSharedStringsBytes: 4 * 1024 * 1024,
+  maxTotalBytes: 12 * 1024 * 1024,
+  maxRatio: 100,
+};
 const CODES: Record<string, string> = {
   p: 'present',
   present: 'present',
@@ -46,6 +56,14 @@ export async function buildTemplate(
 export async function readWorkbook(
   file: Buffer,
 ): Promise<{ sessionIds: string[]; rows: WorkbookRow[] }> {
+  try {
+    await checkArchive(file, ARCHIVE_LIMITS);
+  } catch (error) {
+    if (!(error instanceof ArchiveRefused)) throw error;
+    throw error.reason === 'too-large'
+      ? new AttendanceImportError('ATTENDANCE_IMPORT_TOO_LARGE', { detail: error.message })
+      : new AttendanceImportError('ATTENDANCE_IMPORT_UNREADABLE');
+  }
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
