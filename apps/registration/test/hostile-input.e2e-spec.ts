@@ -143,6 +143,55 @@ describe('hostile requests (e2e)', () => {
     expect(response.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
   });
 
+  it.each(['registeredFrom=2026-02-30', 'registeredTo=2025-04-31'])(
+    'answers 400 to an impossible date in %s',
+    async (filter) => {
+      const response = await sut.http
+        .get(`/api/v1/beneficiaries?${filter}`)
+        .set('Authorization', CASE_WORKER)
+        .expect(400);
+
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toEqual([
+        { field: filter.split('=')[0], message: expect.any(String) },
+      ]);
+    },
+  );
+
+  it.each([
+    ['documents', [[{ type: 'PASSPORT', number: 'AB123456', issuingCountry: 'SN' }]]],
+    [
+      'links',
+      [
+        [
+          {
+            beneficiaryId: '0190c0de-0000-7000-8000-000000000001',
+            relation: 'spouse',
+          },
+        ],
+      ],
+    ],
+    ['documents', ['AB123456']],
+  ])(
+    'answers 400 to an array where an object belongs in %s, and registers nobody',
+    async (field, value) => {
+      const before = await sut.footprint();
+
+      const response = await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('Authorization', CASE_WORKER)
+        .send({ ...aBeneficiary(), [field]: value })
+        .expect(400);
+
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toContainEqual({
+        field,
+        message: `each value in ${field} must be an object`,
+      });
+      expect(await sut.footprint()).toEqual(before);
+    },
+  );
+
   it('answers problem+json when Node refuses a request that is not HTTP', async () => {
     const problem = problemOf(await rawExchange('GARBAGE / HTTP/1.1\r\n\r\n'));
 

@@ -7,6 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -32,6 +33,8 @@ export class ChainDefinition {
   @IsInt() @Min(1) readonly minMembers: number;
   @IsArray()
   @ArrayMinSize(1)
+  // An array in place of an item would pass nested validation and break the code that reads it.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChainStep)
   readonly steps: ChainStep[];
@@ -41,6 +44,7 @@ export class ChainFile {
   @Matches(/^[A-Za-z0-9._-]{1,32}$/) readonly version: string;
   @IsOptional() readonly defaults: Partial<Record<ProjectKind, string>>;
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChainDefinition)
   readonly chains: ChainDefinition[];

@@ -16,6 +16,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -150,6 +151,8 @@ export class CreateServiceRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  // An array in place of an item would pass nested validation and break the code that reads it.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ServiceLocationDto)
   readonly locations?: ServiceLocationDto[];

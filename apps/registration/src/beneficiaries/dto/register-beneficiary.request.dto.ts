@@ -7,6 +7,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -132,6 +133,8 @@ export class RegisterBeneficiaryRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  // An array in place of an item would pass nested validation and break the code that reads it.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IdentityDocumentDto)
   readonly documents?: IdentityDocumentDto[];
@@ -140,6 +143,7 @@ export class RegisterBeneficiaryRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BeneficiaryLinkDto)
   readonly links?: BeneficiaryLinkDto[];

@@ -11,11 +11,11 @@ import {
   IsOptional,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate } from '../../programmes/dto/calendar-date';
 import { DOCUMENT_TYPES } from '../beneficiary-identity';
 import { IsE164Phone, IsRegion } from './validators';
 
 export const BENEFICIARY_STATUSES = ['registered', 'active', 'closed'] as const;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const withDocument = (query: SearchBeneficiariesRequestDto) =>
   query.documentType !== undefined || query.documentNumber !== undefined;
 
@@ -46,12 +46,13 @@ export class ListBeneficiariesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Registered on or after (UTC date)' })
   @IsOptional()
-  @Matches(DATE, { message: 'registeredFrom must be a date YYYY-MM-DD' })
+  // A real day: PostgreSQL refuses 2026-02-30 at query time, which would be a 500.
+  @IsCalendarDate()
   readonly registeredFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Registered on or before (UTC date)' })
   @IsOptional()
-  @Matches(DATE, { message: 'registeredTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   readonly registeredTo?: string;
 }
 

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsString,
   IsUUID,
   MaxLength,
@@ -44,6 +45,7 @@ const Assistance = () =>
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(30),
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => AssistanceItemDto),
   );

@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -99,6 +100,8 @@ export class CreateProjectRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  // An array in place of an item would pass nested validation and break the code that reads it.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ProjectMemberRequestDto)
   readonly members: ProjectMemberRequestDto[];
@@ -106,6 +109,7 @@ export class CreateProjectRequestDto {
   @ApiProperty({ type: [BudgetLineRequestDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BudgetLineRequestDto)
   readonly budgetLines: BudgetLineRequestDto[];
