@@ -14,6 +14,7 @@ export * from './migrations';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
+export * from './pruning/message.pruner';
 export * from './streams';
 export * from './transport/consumer-provisioning';
 export * from './transport/jetstream.client';

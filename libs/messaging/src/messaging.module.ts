@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@mrm/timers';
 import { DeadLetterPublisher } from './dead-letters/dead-letter.publisher';
 import { JetStreamConnection } from './jetstream.connection';
 import { MessagingMetrics } from './messaging.metrics';
@@ -6,6 +7,7 @@ import type { MessagingOptions } from './messaging.options';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { MessagePruner } from './pruning/message.pruner';
 import { JetStreamClient } from './transport/jetstream.client';
 import { JetStreamServer } from './transport/jetstream.server';
 
@@ -29,6 +31,9 @@ export class MessagingModule {
         OutboxRelay,
         DeadLetterPublisher,
         JetStreamServer,
+        // The pruner's "now"; a test's ManualClock replaces it.
+        { provide: Clock, useClass: SystemClock },
+        MessagePruner,
       ],
       exports: [
         JetStreamConnection,
@@ -37,6 +42,7 @@ export class MessagingModule {
         JetStreamServer,
         OutboxWriter,
         OutboxRelay,
+        MessagePruner,
         MESSAGING_OPTIONS,
       ],
     };

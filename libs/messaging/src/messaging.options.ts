@@ -32,4 +32,12 @@ export interface MessagingOptions {
   /** Fallback poll of the outbox when no NOTIFY arrives. */
   readonly outboxPollIntervalMs: number;
   readonly outboxBatchSize: number;
+  /** Published outbox rows are kept this long (for inspection), then deleted. */
+  readonly outboxRetentionDays: number;
+  /** Inbox rows (consumer idempotency) are kept this long, then deleted. */
+  readonly inboxRetentionDays: number;
+  /** Time between two prunings of both tables; 0 stops them. */
+  readonly pruneIntervalMs: number;
+  /** Rows deleted per statement. */
+  readonly pruneBatchSize: number;
 }

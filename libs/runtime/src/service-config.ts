@@ -64,6 +64,20 @@ export class ServiceConfig {
 
   @IsInt() @Min(50) OUTBOX_POLL_INTERVAL_MS: number = 1000;
   @IsInt() @Min(1) @Max(1000) OUTBOX_BATCH_SIZE: number = 200;
+  /**
+   * Published outbox rows are deleted after this many days: JetStream deduplicates for 2 minutes
+   * only, so a published row is never needed again; a week keeps it for inspection.
+   */
+  @IsInt() @Min(1) OUTBOX_RETENTION_DAYS: number = 7;
+  /**
+   * Inbox rows are deleted after this many days. A message is redelivered for at most
+   * CONSUMER_MAX_DELIVER × (ack wait + backoff), minutes with the defaults; 30 days also covers a
+   * consumer rewound or restored from a backup of the last month.
+   */
+  @IsInt() @Min(1) INBOX_RETENTION_DAYS: number = 30;
+  /** Time between two prunings of the outbox and inbox (one replica at a time); 0 stops them. */
+  @IsInt() @Min(0) MESSAGE_PRUNE_INTERVAL_MS: number = 600_000;
+  @IsInt() @Min(1) @Max(100_000) MESSAGE_PRUNE_BATCH_SIZE: number = 5000;
 
   /** Time between two sweeps of the durable timers (deadlines, visits); 0 stops the sweeps. */
   @IsInt() @Min(0) TIMER_SWEEP_INTERVAL_MS: number = 5000;
@@ -171,5 +185,9 @@ export function messagingOptionsFrom(config: ServiceConfig, service: Producer): 
     concurrency: config.CONSUMER_CONCURRENCY,
     outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+    outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
+    inboxRetentionDays: config.INBOX_RETENTION_DAYS,
+    pruneIntervalMs: config.MESSAGE_PRUNE_INTERVAL_MS,
+    pruneBatchSize: config.MESSAGE_PRUNE_BATCH_SIZE,
   };
 }

@@ -38,6 +38,8 @@ function describeProperty(property: ValidatedProperty, unstated: string[]): Sche
       own = { ...own, ...keywords };
     }
   }
+  // Nested items are described by their class ($ref); `IsObject({ each: true })` adds nothing.
+  if (property.nested) delete items.type;
   if (Object.keys(items).length > 0) own = { ...own, type: 'array', items };
   return own;
 }

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** An event waiting to be (or already) published; written in the business transaction. */
 @Entity({ name: 'outbox_message' })
 @Index('outbox_message_unpublished_idx', ['occurredAt'], { where: 'published_at IS NULL' })
+@Index('outbox_message_published_at_idx', ['publishedAt'], { where: 'published_at IS NOT NULL' })
 export class OutboxMessageEntity {
   /** The event id: CloudEvents `id`, JetStream `Nats-Msg-Id`. */
   @PrimaryColumn('uuid') id: string;
