@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { MetricsRegistry } from '@mrm/observability';
 import { Clock } from '@mrm/timers';
@@ -24,7 +24,7 @@ export type PruneOutcome = { outbox: number; inbox: number } | 'busy';
  * session advisory lock); the others skip their turn.
  */
 @Injectable()
-export class MessagePruner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagePruner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MessagePruner.name);
   private readonly pruned: Counter<'table'>;
   private timer: NodeJS.Timeout | undefined;
@@ -55,7 +55,8 @@ export class MessagePruner implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the DataSource closes: a pass in progress finishes on a live pool.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }
