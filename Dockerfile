@@ -4,8 +4,10 @@
 # The image runs dist/apps/$SERVICE/src/main.js; the migration Job / compose one-shot runs
 #   node dist/apps/$SERVICE/src/migrate.js
 
-# Node 24 is the LTS line the code targets besides 20/22 (see shared STACK.md).
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Node 24 LTS, the patch CI runs the whole suite on (.ci/run NODE24_VERSION, package.json engines,
+# ADR 0017). Release builds pass the in-country mirror of this image pinned by digest:
+#   --build-arg NODE_IMAGE=<registry>/mirror/node@sha256:<digest>
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
