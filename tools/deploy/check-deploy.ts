@@ -17,6 +17,8 @@ import { loadComposeValidator, loadValidators } from './schemas';
 
 const ROOT = join(__dirname, '..', '..');
 const OVERLAYS = join(ROOT, 'deploy', 'overlays');
+/** On-demand Jobs (key rotation, stream backups), rendered and validated like an overlay. */
+const JOBS = join(ROOT, 'deploy', 'jobs');
 /** Environments that hold real data: nothing left to fill in, every image pinned by digest. */
 const STRICT = new Set(['staging', 'prod']);
 
@@ -34,11 +36,19 @@ function main(): void {
   const validators = loadValidators();
   console.log(`Renderer: ${findRenderer().name}`);
 
-  for (const env of readdirSync(OVERLAYS).sort()) {
+  const targets = [
+    ...readdirSync(OVERLAYS)
+      .sort()
+      .map((env) => ({ env, directory: join(OVERLAYS, env) })),
+    ...readdirSync(JOBS)
+      .sort()
+      .map((job) => ({ env: `jobs/${job}`, directory: join(JOBS, job) })),
+  ];
+  for (const { env, directory } of targets) {
     if (release && env !== release) continue;
     let rendered: string;
     try {
-      rendered = render(join(OVERLAYS, env));
+      rendered = render(directory);
     } catch (error) {
       problems.push(`${env}: does not render: ${(error as Error).message.split('\n')[0]}`);
       continue;

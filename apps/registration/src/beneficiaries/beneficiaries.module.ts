@@ -7,6 +7,7 @@ import { BeneficiaryLifecycleController } from './beneficiary-lifecycle.controll
 import { BeneficiaryLifecycleService } from './beneficiary-lifecycle.service';
 import { BeneficiarySearchService } from './beneficiary-search.service';
 import { BeneficiaryProtector } from './beneficiary.protector';
+import { ReencryptionService } from './reencryption.service';
 import { DuplicateGate } from './duplicate-gate';
 import { SearchKeysService } from './search-keys.service';
 
@@ -26,7 +27,8 @@ import { SearchKeysService } from './search-keys.service';
     BeneficiaryProtector,
     DuplicateGate,
     SearchKeysService,
+    ReencryptionService,
   ],
-  exports: [BeneficiariesService, SearchKeysService],
+  exports: [BeneficiariesService, SearchKeysService, ReencryptionService],
 })
 export class BeneficiariesModule {}
