@@ -28,8 +28,10 @@ COPY package.json package-lock.json ./
 # is telemetry), and a `prepare` hook such as husky would fail without dev dependencies.
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
-# Versioned configuration data read at boot (reintegration's chains, visit schedules, RSS weights).
+# Versioned configuration data read at boot (reintegration's chains, visit schedules, RSS weights;
+# reporting's DHIS2 mapping).
 COPY --from=build /app/apps/reintegration/config ./apps/reintegration/config
+COPY --from=build /app/apps/reporting/config ./apps/reporting/config
 
 ARG SERVICE
 ENV SERVICE=${SERVICE}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@mrm/runtime';
 import { BeneficiaryIndicatorsModule } from './beneficiary-indicators/beneficiary-indicators.module';
+import { ExportsModule } from './exports/exports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from './database/schema';
@@ -22,6 +23,7 @@ export class ReportingModule {
         // Before the catalogue's `indicators/:id`, so `indicators/beneficiaries` keeps its route.
         BeneficiaryIndicatorsModule,
         IndicatorsModule,
+        ExportsModule,
         ProjectionsModule,
       ],
     };

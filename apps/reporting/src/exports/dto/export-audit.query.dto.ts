@@ -1,0 +1,4 @@
+import { PageQueryDto } from '@mrm/http';
+
+/** Newest first, paginated. */
+export class ExportAuditQueryDto extends PageQueryDto {}
