@@ -110,8 +110,8 @@ export function servicePermissions(service: ServiceName, namespace = ''): NatsPe
 }
 
 /**
- * The operator (`npm run dlq`, stream administration): the whole JetStream API, dead letters, and
- * the subjects a dead letter is replayed onto (every service's and the partners' answers).
+ * The operator (`npm run dlq`, `npm run streams:*`): the whole JetStream API, dead letters, and
+ * the subjects a dead letter is replayed or a stream restored onto (every stream's subjects).
  */
 export function operatorPermissions(namespace = ''): NatsPermissions {
   const names = new BusNames(namespace);
@@ -122,6 +122,7 @@ export function operatorPermissions(namespace = ''): NatsPermissions {
         names.subject(`${DLQ_SUBJECT_ROOT}.>`),
         ...SERVICE_NAMES.map((service) => names.subject(`${service}.>`)),
         names.subject('partners.*.responses.>'),
+        names.subject('partners.*.referrals.>'),
       ],
     },
     subscribe: { allow: [`${inboxPrefixOf(OPERATOR_USER)}.>`] },

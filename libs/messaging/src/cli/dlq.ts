@@ -1,13 +1,11 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { BusNamespace } from '../bus-namespace';
 import { DeadLetterStore } from '../dead-letters/dead-letter.store';
+import { OPERATOR_CONNECTION_ENV, connectAsOperator } from './operator-connection';
 
 const USAGE = `usage: npm run dlq -- list [--consumer <service>] [--reason <reason>] [--limit <n>]
        npm run dlq -- replay <sequence> [<sequence> …]
-environment: NATS_URL (default nats://127.0.0.1:4222), NATS_NAMESPACE, NATS_USER (operator),
-             NATS_PASSWORD, NATS_INBOX_PREFIX (default _INBOX_<NATS_USER> when a user is set),
-             NATS_TLS_CA_FILE (CA of the servers' certificates, for tls:// URLs)`;
+environment: NATS_NAMESPACE, ${OPERATOR_CONNECTION_ENV}`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -21,16 +19,7 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const nc = await connect({
-    servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-    user: process.env.NATS_USER,
-    pass: process.env.NATS_PASSWORD,
-    // The operator user may read replies under its own inbox prefix only.
-    inboxPrefix:
-      process.env.NATS_INBOX_PREFIX ??
-      (process.env.NATS_USER ? `_INBOX_${process.env.NATS_USER}` : undefined),
-    ...(process.env.NATS_TLS_CA_FILE ? { tls: { caFile: process.env.NATS_TLS_CA_FILE } } : {}),
-  });
+  const nc = await connectAsOperator();
   try {
     const store = new DeadLetterStore(
       await jetstreamManager(nc),

@@ -1,13 +1,13 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { StreamBackup } from '../backup/stream-backup';
 import { BusNamespace } from '../bus-namespace';
+import { OPERATOR_CONNECTION_ENV, connectAsOperator } from './operator-connection';
 
 const USAGE = `usage: npm run streams:backup -- --dir <directory> [--stream <name> …]
        npm run streams:restore -- --dir <directory> [--stream <name> …]
 Backs up every stream of the namespace (or the named ones) into <directory>/<STREAM>/, or
 re-creates them from it (refused for a stream that exists with messages).
-environment: NATS_URL (default nats://127.0.0.1:4222), NATS_NAMESPACE, NATS_USER, NATS_PASSWORD`;
+environment: NATS_NAMESPACE, ${OPERATOR_CONNECTION_ENV}`;
 
 function values(args: string[], name: string): string[] {
   return args.flatMap((arg, i) => (arg === `--${name}` && args[i + 1] ? [args[i + 1]] : []));
@@ -21,11 +21,7 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const nc = await connect({
-    servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-    user: process.env.NATS_USER,
-    pass: process.env.NATS_PASSWORD,
-  });
+  const nc = await connectAsOperator();
   try {
     const backup = new StreamBackup(await jetstreamManager(nc), jetstream(nc));
     const namespace = process.env.NATS_NAMESPACE ?? '';
