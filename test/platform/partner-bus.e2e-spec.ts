@@ -1,277 +1,67 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SERVICE_NAMES } from '@mrm/contracts';
-import { BusNamespace, JetStreamConnection } from '@mrm/messaging';
-import { inboxPrefixOf, OPERATOR_USER, PARTNERS_STREAM } from '@mrm/nats-authorization';
 import { autoAnswer, PartnerClient, type Delivery } from '@mrm/partner-sdk';
-import {
-  bearer,
-  newNamespace,
-  startTestService,
-  TestDatabase,
-  ThrowawayNats,
-  waitFor,
-} from '@mrm/testing';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
-import request from 'supertest';
+import { bearer, newNamespace, waitFor, type ThrowawayNats } from '@mrm/testing';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { compactDecrypt } from 'jose';
 import { DataSource } from 'typeorm';
-import { publishNatsAuthorization } from '../../apps/referrals/src/partner-bus/nats-authorization.file';
+import { PartnerProvisioning } from '../../apps/referrals/src/partner-bus/partner-provisioning.service';
 import {
   clearTextIn,
   importPrivate,
   storedMessages,
   type PartnerKit,
 } from './support/partner-bus.support';
-import { PartnerProvisioning } from '../../apps/referrals/src/partner-bus/partner-provisioning.service';
-import { ReferralsConfig } from '../../apps/referrals/src/referrals.config';
-import { ReferralsModule } from '../../apps/referrals/src/referrals.module';
-import { REFERRALS_OPENAPI } from '../../apps/referrals/src/referrals.openapi';
-import { RegistrationConfig } from '../../apps/registration/src/registration.config';
-import { RegistrationModule } from '../../apps/registration/src/registration.module';
-import { REGISTRATION_OPENAPI } from '../../apps/registration/src/registration.openapi';
-
-const REFERRER = bearer('IOM', ['referral-officer'], 'ro-iom');
-const COORDINATOR = bearer('MINISTRY', ['coordinator'], 'coord-1');
-const CASE_WORKER = bearer('IOM', ['case-worker'], 'cw-iom');
+import { COORDINATOR, PartnerBusPlatform, REFERRER } from './partner-bus.platform';
 
 // Registration and referrals, each with its own NATS user, on a nats-server started with the
 // authorization that `npm run partners` renders from the directory; two partner systems connect
 // with the SDK. Referrals travel encrypted, answers come back over the bus alone.
 describe('the partner bus, end to end under the generated NATS authorization', () => {
   const namespace = newNamespace();
-  const names = new BusNamespace(namespace);
-  const PARTNERS = names.stream(PARTNERS_STREAM);
-  const passwords: Record<string, string> = Object.fromEntries(
-    [...SERVICE_NAMES, OPERATOR_USER].map((user) => [user, randomBytes(12).toString('hex')]),
-  );
-  const dir = mkdtempSync(join(tmpdir(), 'mrm-partner-bus-'));
-  const authorizationFile = join(dir, 'authorization.conf');
-  const pidFile = join(dir, 'nats.pid');
-  const databases: TestDatabase[] = [];
-  const clients: Array<{ close: () => Promise<unknown> }> = [];
+  let platform: PartnerBusPlatform;
+  let names: PartnerBusPlatform['names'];
+  let PARTNERS: string;
+  let authorizationFile: string;
   let nats: ThrowawayNats;
   let registration: NestExpressApplication;
   let referrals: NestExpressApplication;
   let operator: JetStreamManager;
-  let operatorConnection: NatsConnection;
   let anapec: PartnerKit;
   let entraide: PartnerKit;
 
-  const http = (app: NestExpressApplication) => request(app.getHttpServer());
-  const storedPartnerMessages = () => storedMessages(operator, PARTNERS);
-
-  const provision = async (org: string): Promise<PartnerKit> => {
-    const partner = await http(referrals)
-      .post('/api/v1/partners')
-      .set('Authorization', COORDINATOR)
-      .send({ code: org, names: { fr: `Partenaire ${org}` }, kind: 'agency' })
-      .expect(201);
-    const service = await http(referrals)
-      .post('/api/v1/services')
-      .set('Authorization', COORDINATOR)
-      .send({
-        partnerId: partner.body.id,
-        type: 'employment',
-        name: 'Intermédiation',
-        regionCodes: ['05'],
-      })
-      .expect(201);
-    const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', {
-      modulusLength: 2048,
-      extractable: true,
-    });
-    const provisioned = await referrals.get(PartnerProvisioning).add({
-      code: org,
-      publicKey: JSON.stringify(await exportJWK(publicKey)),
-    });
-    // The partner can connect once the server reloaded the rendered file.
-    expect(provisioned.authorization).toBe('written-and-reloaded');
-    return {
-      code: org.toLowerCase(),
-      org,
-      serviceId: service.body.id,
-      seed: provisioned.seed!,
-      privateJwk: await exportJWK(privateKey),
-    };
-  };
-
-  const partnerClient = async (kit: PartnerKit): Promise<PartnerClient> => {
-    let client: PartnerClient | undefined;
-    await waitFor(
-      async () => {
-        client = await PartnerClient.connect({
-          code: kit.code,
-          servers: nats.url,
-          seed: kit.seed,
-          privateJwk: kit.privateJwk,
-          namespace,
-        }).catch(() => undefined);
-        return client !== undefined;
-      },
-      { what: `${kit.code} connecting` },
-    );
-    clients.push(client!);
-    return client!;
-  };
-
-  const aPerson = async (n: number) => {
-    const person = {
-      firstName: 'Khadija',
-      lastName: `Partnerbus-${['Dara', 'Kala', 'Mara', 'Sala', 'Tala', 'Vala', 'Zala'][n % 7]}${'ba'.repeat(n + 1)}`,
-      category: 'returning-moroccan',
-      sex: 'female',
-      birthDate: '1991-02-03',
-      nationality: 'MA',
-      regionCode: '05',
-      phone: `+2126${String(31_000_000 + n * 7919 + Math.floor(Math.random() * 1000)).slice(0, 8)}`,
-      documents: [
-        {
-          type: 'CIN',
-          number: `PB${String(100_000 + n * 31 + Math.floor(Math.random() * 30))}`,
-          issuingCountry: 'MA',
-        },
-      ],
-    };
-    const created = await http(registration)
-      .post('/api/v1/beneficiaries')
-      .set('authorization', CASE_WORKER)
-      .send(person)
-      .expect(201);
-    return { id: created.body.id as string, person };
-  };
-
-  const consentTo = async (beneficiaryId: string, orgs: string[]) => {
-    await http(registration)
-      .post(`/api/v1/beneficiaries/${beneficiaryId}/consents`)
-      .set('authorization', CASE_WORKER)
-      .send({
-        purposes: ['referral'],
-        recipients: orgs,
-        dataCategories: ['identity', 'contact', 'documents'],
-        noticeVersion: '2025-03',
-      })
-      .expect(201);
-    // Referrals checks consents against its read model: wait until it has this one.
-    await waitFor(
-      async () =>
-        (
-          await referrals
-            .get(DataSource)
-            .query('SELECT 1 FROM consent_grant WHERE beneficiary_id = $1', [beneficiaryId])
-        ).length > 0,
-      { what: 'the consent in referrals' },
-    );
-  };
-
-  const refer = async (beneficiaryId: string, serviceId: string): Promise<string> => {
-    let created: string | undefined;
-    await waitFor(
-      async () => {
-        const response = await http(referrals)
-          .post('/api/v1/referrals')
-          .set('Authorization', REFERRER)
-          .send({
-            beneficiaryId,
-            serviceId,
-            reason: 'Looking for work',
-            servicesRequested: ['job placement'],
-            priority: 'normal',
-            dataCategories: ['identity', 'contact', 'documents'],
-          });
-        if (response.status === 201) created = response.body.id as string;
-        return created !== undefined;
-      },
-      { what: 'the referral created (roster and consent known)' },
-    );
-    return created!;
-  };
-
-  const statusOf = async (referralId: string): Promise<string> =>
-    (await http(referrals).get(`/api/v1/referrals/${referralId}`).set('Authorization', REFERRER))
-      .body.status;
+  const http = (app: NestExpressApplication) => platform.http(app);
+  const storedPartnerMessages = () => platform.storedPartnerMessages();
+  const partnerClient = (kit: PartnerKit) => platform.partnerClient(kit);
+  const aPerson = (n: number) => platform.aPerson(n);
+  const consentTo = (beneficiaryId: string, orgs: string[]) =>
+    platform.consentTo(beneficiaryId, orgs);
+  const refer = (beneficiaryId: string, serviceId: string) =>
+    platform.refer(beneficiaryId, serviceId);
+  const statusOf = (referralId: string) => platform.statusOf(referralId);
 
   beforeAll(async () => {
-    // nats.conf includes the file `npm run partners` re-renders; SIGHUP (pid file) reloads it.
-    const configFile = join(dir, 'nats.conf');
-    // JetStream enabled in the file: nats-server 2.9 loses it on a reload when given by `-js`.
-    writeFileSync(
-      configFile,
-      [
-        `pid_file: "${pidFile}"`,
-        `jetstream { store_dir: "${join(dir, 'store')}" }`,
-        'include ./authorization.conf',
-        '',
-      ].join('\n'),
-    );
-    const env = (service: string) => ({
-      NATS_URL: '',
-      NATS_USER: service,
-      NATS_PASSWORD: passwords[service],
+    platform = await PartnerBusPlatform.start({
+      namespace,
+      databaseLabel: 'pbus',
+      referralsEnv: { PARTNER_RECEIPTS_INTERVAL_MS: '300' },
     });
-    // The first rendering, before any partner: what the CLI writes on an empty directory.
-    await publishNatsAuthorization({ file: authorizationFile, namespace, partners: [], passwords });
-    nats = await ThrowawayNats.start({ configFile, jetStreamInConfig: true });
-    const referralsDb = await TestDatabase.create('pbus_referrals');
-    const registrationDb = await TestDatabase.create('pbus_registration');
-    databases.push(referralsDb, registrationDb);
-    referrals = (
-      await startTestService({
-        service: 'referrals',
-        configClass: ReferralsConfig,
-        rootModule: (config: ReferralsConfig) => ReferralsModule.forRoot(config),
-        openApi: REFERRALS_OPENAPI,
-        databaseUrl: referralsDb.url,
-        namespace,
-        env: {
-          ...env('referrals'),
-          NATS_URL: nats.url,
-          NATS_AUTHORIZATION_FILE: authorizationFile,
-          NATS_SERVER_PID_FILE: pidFile,
-          PARTNER_RECEIPTS_INTERVAL_MS: '300',
-        },
-      })
-    ).app;
-    registration = (
-      await startTestService({
-        service: 'registration',
-        configClass: RegistrationConfig,
-        rootModule: (config: RegistrationConfig) => RegistrationModule.forRoot(config),
-        openApi: REGISTRATION_OPENAPI,
-        databaseUrl: registrationDb.url,
-        namespace,
-        env: { ...env('registration'), NATS_URL: nats.url },
-      })
-    ).app;
-    await referrals.get(JetStreamConnection).ready();
-    await registration.get(JetStreamConnection).ready();
-    operatorConnection = await connect({
-      servers: nats.url,
-      user: OPERATOR_USER,
-      pass: passwords[OPERATOR_USER],
-      inboxPrefix: inboxPrefixOf(OPERATOR_USER),
-    });
-    operator = await jetstreamManager(operatorConnection);
-    // Provisioning re-renders with the services' passwords of this test.
-    const provisioning = referrals.get(PartnerProvisioning);
-    const original = provisioning.publishAuthorization.bind(provisioning);
-    provisioning.publishAuthorization = () => original(passwords);
-    anapec = await provision(`PBA${randomBytes(2).toString('hex').toUpperCase()}`);
-    entraide = await provision(`PBE${randomBytes(2).toString('hex').toUpperCase()}`);
+    ({
+      names,
+      partnersStream: PARTNERS,
+      authorizationFile,
+      nats,
+      registration,
+      referrals,
+      operator,
+    } = platform);
+    anapec = await platform.provision(`PBA${randomBytes(2).toString('hex').toUpperCase()}`);
+    entraide = await platform.provision(`PBE${randomBytes(2).toString('hex').toUpperCase()}`);
   });
 
   afterAll(async () => {
-    for (const client of clients) await client.close().catch(() => undefined);
-    await operatorConnection?.close();
-    await registration?.close();
-    await referrals?.close();
-    await nats?.stop();
-    await Promise.all(databases.map((database) => database.drop()));
-    rmSync(dir, { recursive: true, force: true });
+    await platform?.close();
   });
 
   let accepted: { referralId: string; person: Record<string, unknown>; jwe: string };
