@@ -40,6 +40,14 @@ import {
   indicatorFigures,
   type IndicatorResult,
 } from './indicators';
+import {
+  PARTNER_CONCURRENCY,
+  PARTNER_POLL_MS,
+  PARTNER_REFERRALS,
+  PARTNER_ROUND_TRIP_RATE,
+  partnerBusFigures,
+  type PartnerBusResult,
+} from './partner-bus';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
 import {
   COMPLETION_ENROLMENTS,
@@ -134,6 +142,7 @@ function summary(
   training: TrainingResult | Error,
   reintegration: ReintegrationResult | Error,
   referrals: ReferralsResult | Error,
+  partnerBus: PartnerBusResult | Error,
   indicators: IndicatorResult | Error,
 ): string {
   const rows: string[][] = [];
@@ -270,6 +279,7 @@ function summary(
   }
   rows.push(...reintegrationRows(reintegration));
   rows.push(...referralsRows(referrals));
+  rows.push(...partnerBusRows(partnerBus));
   rows.push(indicatorRow(indicators));
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
 }
@@ -351,6 +361,31 @@ function referralsRows(result: ReferralsResult | Error): string[][] {
   ];
 }
 
+function partnerBusRows(result: PartnerBusResult | Error): string[][] {
+  const figure = `9. Partner bus: referrals delivered and answered (c=${PARTNER_CONCURRENCY})`;
+  if (result instanceof Error) return [[...noFigures(figure, result, '—').slice(0, 5), '—']];
+  const row = (name: string, measured: string, failed: boolean) => [
+    name,
+    measured,
+    '—',
+    '—',
+    '(issue #15)',
+    failed ? 'FAIL' : '—',
+  ];
+  return [
+    row(
+      figure,
+      fmtRate(result.throughput.ratePerSecond, 'referrals/s'),
+      result.throughput.errors > 0,
+    ),
+    row(
+      `   create → acceptance visible p50 / p99 (${PARTNER_ROUND_TRIP_RATE}/s)`,
+      `${fmtMs(result.roundTrip.p50)} / ${fmtMs(result.roundTrip.p99)}`,
+      result.roundTrip.missing > 0,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log('MRM benchmarks');
@@ -402,6 +437,14 @@ async function main(): Promise<void> {
     referralsFigures,
   );
 
+  const partnerBus = await stage(
+    '9',
+    `9. Partner bus (issue #15): ${PARTNER_REFERRALS} referrals, ${PARTNER_CONCURRENCY} concurrent creates, ` +
+      'delivered encrypted to an auto-answering partner (SDK desk) and accepted over the bus; ' +
+      `create → acceptance visible at ${PARTNER_ROUND_TRIP_RATE}/s, polled every ${PARTNER_POLL_MS} ms`,
+    partnerBusFigures,
+  );
+
   const indicators = await stage(
     '10',
     `10. Indicator query latency over the facts of ${INDICATOR_BENEFICIARIES.toLocaleString('en-US')} ` +
@@ -415,7 +458,17 @@ async function main(): Promise<void> {
       .join(' ')}; ` + `total ${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
   console.log(
-    summary(throughput, lag, rebuild, registry, training, reintegration, referrals, indicators),
+    summary(
+      throughput,
+      lag,
+      rebuild,
+      registry,
+      training,
+      reintegration,
+      referrals,
+      partnerBus,
+      indicators,
+    ),
   );
   console.log(
     'Ratios compare the platform with the bare substrate on the same 2-core machine; see bench/README.md.',

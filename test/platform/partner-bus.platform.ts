@@ -263,12 +263,17 @@ export class PartnerBusPlatform {
         },
       ],
     };
+    return { id: await this.register(person), person };
+  }
+
+  /** Registers `person` in registration as a case worker of IOM and returns its id. */
+  async register(person: Record<string, unknown>): Promise<string> {
     const created = await this.http(this.registration)
       .post('/api/v1/beneficiaries')
       .set('authorization', CASE_WORKER)
       .send(person)
       .expect(201);
-    return { id: created.body.id as string, person };
+    return created.body.id as string;
   }
 
   /** Records a referral consent for `orgs` in registration (not waiting for referrals). */
