@@ -90,6 +90,24 @@ describe('partner directory (e2e)', () => {
     expect(await footprint(sut, tables)).toEqual(before);
   });
 
+  it.each([
+    { case: 'without names', names: undefined },
+    { case: 'with null names', names: null },
+    { case: 'with names as an array', names: [{ fr: 'Association' }] },
+  ])('answers 400 problem+json $case, and writes nothing', async ({ names }) => {
+    const before = await footprint(sut, tables);
+
+    const response = await sut.http
+      .post('/api/v1/partners')
+      .set('Authorization', coordinator)
+      .send({ ...aPartnerBody(), names })
+      .expect(400);
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'names' }));
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
+
   it('lets only coordinators maintain the directory', async () => {
     await sut.http
       .post('/api/v1/partners')

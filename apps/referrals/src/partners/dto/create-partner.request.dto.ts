@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -44,6 +45,8 @@ export class CreatePartnerRequestDto {
   readonly code: string;
 
   @ApiProperty({ type: PartnerNamesDto })
+  // ValidateNested alone lets a missing names through (a 500 at the insert) and takes an array.
+  @IsObject()
   @ValidateNested()
   @Type(() => PartnerNamesDto)
   readonly names: PartnerNamesDto;
