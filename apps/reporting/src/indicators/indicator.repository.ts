@@ -107,6 +107,8 @@ function measureColumns(measure: Measure): string[] {
         `count(DISTINCT ${measure.of})::bigint AS value`,
         `count(DISTINCT ${measure.of})::bigint AS n`,
       ];
+    case 'rows':
+      return ['count(*)::bigint AS value', 'count(*)::bigint AS n'];
     case 'share':
       return [
         `count(*) FILTER (WHERE ${measure.numerator})::bigint AS numerator`,
