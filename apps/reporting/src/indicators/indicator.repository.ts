@@ -69,19 +69,19 @@ export class IndicatorRepository {
     const expressions = groupBy.map((dimension) =>
       dimension === 'period' ? periodSql(source.at, period) : source.dimensions[dimension]!,
     );
-    const keys = expressions.map((expression, index) => `${expression} AS k${index}`);
-    const grouping = expressions.map((expression, index) => `GROUPING(${expression}) AS g${index}`);
-    const sets =
-      expressions.length === 2
-        ? `GROUPING SETS ((${expressions[0]}, ${expressions[1]}), (${expressions[0]}), (${expressions[1]}), ())`
-        : expressions.length === 1
-          ? `GROUPING SETS ((${expressions[0]}), ())`
-          : '';
-    const sql = `
-      SELECT ${[...keys, ...grouping, ...measureColumns(source.measure)].join(',\n             ')}
+    const where = conditions.length > 0 ? `WHERE ${conditions.join('\n         AND ')}` : '';
+    const sql =
+      expressions.length > 0 && isAdditive(source.measure)
+        ? cellsThenMargins(source.from, source.measure, expressions, where)
+        : `
+      SELECT ${[
+        ...expressions.map((expression, index) => `${expression} AS k${index}`),
+        ...expressions.map((expression, index) => `GROUPING(${expression}) AS g${index}`),
+        ...measureColumns(source.measure),
+      ].join(',\n             ')}
         FROM ${source.from}
-       ${conditions.length > 0 ? `WHERE ${conditions.join('\n         AND ')}` : ''}
-       ${sets ? `GROUP BY ${sets}` : ''}`;
+       ${where}
+       ${expressions.length > 0 ? `GROUP BY ${groupingSets(expressions)}` : ''}`;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, params);
     return rows.map((row) => toFigure(row, source.measure, groupBy.length));
   }
@@ -98,6 +98,52 @@ export class IndicatorRepository {
       ]),
     );
   }
+}
+
+/** Cells, both margins and the total (a one-way query: cells and the total). */
+function groupingSets(expressions: readonly string[]): string {
+  return expressions.length === 2
+    ? `GROUPING SETS ((${expressions[0]}, ${expressions[1]}), (${expressions[0]}), (${expressions[1]}), ())`
+    : `GROUPING SETS ((${expressions[0]}), ())`;
+}
+
+type AdditiveMeasure = Extract<Measure, { kind: 'rows' | 'share' }>;
+
+/** Measures whose margins and total are the sums of their cells. */
+function isAdditive(measure: Measure): measure is AdditiveMeasure {
+  return measure.kind === 'rows' || measure.kind === 'share';
+}
+
+/**
+ * An additive measure grouped in two steps: the cells in one plain GROUP BY over the facts
+ * (hashed once per row, in parallel workers when PostgreSQL has them), then margins and total
+ * summed from those few cells. Grouping sets over the facts hash every row once per set.
+ */
+function cellsThenMargins(
+  from: string,
+  measure: AdditiveMeasure,
+  expressions: readonly string[],
+  where: string,
+): string {
+  const keys = expressions.map((_, index) => `k${index}`);
+  const counts =
+    measure.kind === 'share'
+      ? [`count(*) FILTER (WHERE ${measure.numerator}) AS numerator`, 'count(*) AS n']
+      : ['count(*) AS n'];
+  // coalesce: with no cells at all, the total still counts 0 as a single pass would.
+  const sums =
+    measure.kind === 'share'
+      ? ['coalesce(sum(numerator), 0)::bigint AS numerator', 'coalesce(sum(n), 0)::bigint AS n']
+      : ['coalesce(sum(n), 0)::bigint AS value', 'coalesce(sum(n), 0)::bigint AS n'];
+  return `
+      WITH cells AS (
+        SELECT ${[...expressions.map((expression, index) => `${expression} AS k${index}`), ...counts].join(',\n               ')}
+          FROM ${from}
+         ${where}
+         GROUP BY ${keys.map((_, index) => index + 1).join(', ')})
+      SELECT ${[...keys, ...keys.map((key, index) => `GROUPING(${key}) AS g${index}`), ...sums].join(',\n             ')}
+        FROM cells
+       GROUP BY ${groupingSets(keys)}`;
 }
 
 function measureColumns(measure: Measure): string[] {
