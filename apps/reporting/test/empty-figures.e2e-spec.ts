@@ -1,0 +1,34 @@
+import { bearer, TestService } from '@mrm/testing';
+import { ReportingConfig } from '../src/reporting.config';
+import { ReportingModule } from '../src/reporting.module';
+import { REPORTING_OPENAPI } from '../src/reporting.openapi';
+
+// Margins and totals of counts and shares are summed from the cells: with no cell at all (no
+// fact yet) every figure still has its total, 0 for a count and no value for a share.
+describe('indicators with nothing projected (e2e)', () => {
+  let sut: TestService;
+  const coordinator = bearer('MINISTRY', ['coordinator']);
+
+  beforeAll(async () => {
+    sut = await TestService.start({
+      service: 'reporting',
+      configClass: ReportingConfig,
+      rootModule: (config) => ReportingModule.forRoot(config),
+      openApi: REPORTING_OPENAPI,
+    });
+  });
+  afterAll(() => sut?.stop());
+
+  it.each([
+    ['beneficiaries-registered?groupBy=sex,region', 0],
+    ['referrals?groupBy=serviceType', 0],
+    ['training-completion-rate?groupBy=region,sex', null],
+    ['people-trained?groupBy=courseKind', 0],
+  ])('answers %s with its total and no groups', async (query, value) => {
+    const response = await sut.http
+      .get(`/api/v1/indicators/${query}`)
+      .set('authorization', coordinator)
+      .expect(200);
+    expect([response.body.total.value, response.body.groups]).toEqual([value, []]);
+  });
+});
