@@ -14,7 +14,7 @@ type EncryptedColumns = Pick<
 >;
 
 // Also the AAD field name of the birth-date tokens written by the migration that encrypted them.
-const BIRTH_DATE_FIELD = 'birthDate';
+export const BIRTH_DATE_FIELD = 'birthDate';
 
 /**
  * Encrypts and decrypts the personal columns of a beneficiary. Each token is bound to its row and

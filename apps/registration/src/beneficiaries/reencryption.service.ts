@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldCipher } from '@mrm/protection';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BeneficiaryProtector } from './beneficiary.protector';
+import { BIRTH_DATE_FIELD, BeneficiaryProtector } from './beneficiary.protector';
 import { BeneficiaryEntity } from './beneficiary.entity';
 import { SearchKeysService } from './search-keys.service';
 
@@ -40,6 +40,7 @@ const COLUMNS = [
   ['address_enc', 'address'],
   ['documents_enc', 'documents'],
   ['vulnerabilities_enc', 'vulnerabilities'],
+  ['birth_date_enc', BIRTH_DATE_FIELD],
 ] as const;
 
 type EncryptedRow = { id: string } & Record<(typeof COLUMNS)[number][0], string | null>;
