@@ -49,8 +49,9 @@ describe('re-encryption after a key rotation', () => {
   const findByPhone = async (phone: string) =>
     (
       await http()
-        .get(`/api/v1/beneficiaries?phone=${encodeURIComponent(phone)}`)
+        .post('/api/v1/beneficiaries/search')
         .set('authorization', caseWorker)
+        .send({ phone })
         .expect(200)
     ).body.items.map((item: { id: string }) => item.id);
 
