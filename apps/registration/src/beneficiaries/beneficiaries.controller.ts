@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@mrm/auth';
 import {
   ApiProblemResponses,
@@ -26,6 +34,19 @@ import {
 import { UpdateBeneficiaryRequestDto } from './dto/update-beneficiary.request.dto';
 import { UuidParamDto } from './dto/uuid-param.dto';
 import { BeneficiaryError } from './beneficiary.errors';
+
+// The search body's own rule, stated in the contract: a document is its type and number together.
+const SEARCH_BODY_SCHEMA = {
+  allOf: [
+    { $ref: getSchemaPath(SearchBeneficiariesRequestDto) },
+    {
+      anyOf: [
+        { required: ['documentType', 'documentNumber'] },
+        { not: { anyOf: [{ required: ['documentType'] }, { required: ['documentNumber'] }] } },
+      ],
+    },
+  ],
+};
 
 @ApiTags('beneficiaries')
 @ApiHeader({
@@ -83,6 +104,8 @@ export class BeneficiariesController {
   @Post('search')
   @HttpCode(200)
   @Roles('case-worker', 'coordinator')
+  @ApiExtraModels(SearchBeneficiariesRequestDto)
+  @ApiBody({ schema: SEARCH_BODY_SCHEMA })
   @ApiOkResponse({ type: BeneficiaryPageDto })
   @ApiProblemResponses(429)
   searchByIdentity(

@@ -79,7 +79,11 @@ export class SearchBeneficiariesRequestDto extends ListBeneficiariesQueryDto {
   })
   readonly documentType?: string;
 
-  @ApiPropertyOptional({ example: 'AB123456' })
+  @ApiPropertyOptional({
+    example: 'AB123456',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9 .-]{0,31}$',
+    description: 'With documentType: exact match',
+  })
   @ValidateIf(withDocument)
   @IsString({ message: 'documentNumber is required with documentType' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 .-]{0,31}$/, {
