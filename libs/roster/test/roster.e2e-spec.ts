@@ -80,7 +80,7 @@ describe('beneficiary roster (e2e)', () => {
       .get(`/api/v1/roster/${beneficiaryId}`)
       .set('Authorization', bearer(org, [role]));
 
-  // A placeholder has no owner yet: only a national role (auditor) sees it.
+  // A placeholder has no owner yet: only a national role (admin, coordinator) sees it.
   const rosterEntry = async (
     beneficiaryId: string,
     predicate: (body: Record<string, unknown>) => boolean = () => true,
@@ -229,7 +229,7 @@ describe('beneficiary roster (e2e)', () => {
         mergedAt: new Date().toISOString(),
       }),
     );
-    const placeholder = await rosterEntry(duplicateId, () => true, 'auditor');
+    const placeholder = await rosterEntry(duplicateId, () => true, 'admin');
     expect(placeholder).toMatchObject({ mergedInto: survivorId, version: 0, regionCode: null });
 
     const late = registered(duplicateId);
@@ -246,7 +246,7 @@ describe('beneficiary roster (e2e)', () => {
     await client.publishEnvelope(
       envelope(beneficiaryErasedV1, beneficiaryId, { beneficiaryId, erasedAt }),
     );
-    await rosterEntry(beneficiaryId, (body) => body.erasedAt === erasedAt, 'auditor');
+    await rosterEntry(beneficiaryId, (body) => body.erasedAt === erasedAt, 'admin');
 
     const late = updated(beneficiaryId, { version: 2, regionCode: '07' });
     await client.publishEnvelope(late);
@@ -297,7 +297,7 @@ describe('beneficiary roster (e2e)', () => {
     const unknown = await getRoster(uuidv7(), READ_ROLES[0], 'ANAPEC').expect(404);
 
     expect(other.body.code).toBe(unknown.body.code);
-    await getRoster(beneficiaryId, 'auditor', 'MINISTRY').expect(200);
+    await getRoster(beneficiaryId, 'admin', 'MINISTRY').expect(200);
   });
 
   it('resolves a merged duplicate to its survivor and refuses an erased person', async () => {
