@@ -12,6 +12,7 @@ import {
   worksheetPart,
   zipOf,
 } from '@mrm/testing';
+import { SERVICE_NODE_FLAGS } from '@mrm/runtime';
 import { auth, RegistrationTestApp } from './support/registration-test-app';
 
 const CASE_WORKER = auth('IOM', ['case-worker']);
@@ -19,8 +20,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const READ_TABLE = join(__dirname, '../../../dist/apps/registration/src/imports/import-file.js');
 const MEMORY_CEILING_MB = 256;
 
-// What the import's reader does with a file, in a process of its own capped at 256 MB of heap,
-// and the peak resident memory that process reached (heap, buffers and native zlib included).
+// What the import's reader does with a file, in a process of its own with the services' Node flags
+// (their young generation: Node 24's default one alone would take 300 MB) capped at 256 MB of
+// heap, and the peak resident memory that process reached (heap, buffers and native zlib included).
 const CHILD = `
 const { readFileSync } = require('node:fs');
 const { readTable } = require(process.argv[1]);
@@ -54,7 +56,14 @@ describe('bounded imports (e2e)', () => {
   const readInChild = async (path: string): Promise<ChildResult> => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [`--max-old-space-size=${MEMORY_CEILING_MB}`, '-e', CHILD, READ_TABLE, path],
+      [
+        ...SERVICE_NODE_FLAGS,
+        `--max-old-space-size=${MEMORY_CEILING_MB}`,
+        '-e',
+        CHILD,
+        READ_TABLE,
+        path,
+      ],
       { timeout: 120_000, maxBuffer: 1 << 20 },
     );
     return JSON.parse(stdout) as ChildResult;
