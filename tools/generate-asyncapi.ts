@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
 import {
@@ -7,6 +6,7 @@ import {
   findRepoRoot,
   generateBusDocuments,
 } from './asyncapi/generate';
+import { writeOrCheckGenerated } from './generated-files';
 
 // Writes docs/asyncapi.yaml and docs/events.md from libs/contracts.
 //   npx ts-node -r tsconfig-paths/register tools/generate-asyncapi.ts [--check]
@@ -31,21 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     [ASYNCAPI_FILE, yaml],
     [EVENTS_FILE, await formatMarkdown(repoRoot, markdown)],
   ];
-  let stale = 0;
-  for (const [relative, content] of outputs) {
-    const file = path.join(repoRoot, relative);
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (current === content) {
-      console.log(`${relative} is up to date`);
-    } else if (check) {
-      stale += 1;
-      console.error(`${relative} is ${current === undefined ? 'missing' : 'stale'}`);
-    } else {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, content);
-      console.log(`wrote ${relative}`);
-    }
-  }
+  const stale = writeOrCheckGenerated(repoRoot, outputs, check);
   if (stale > 0) {
     console.error(
       'Regenerate with: npx ts-node -r tsconfig-paths/register tools/generate-asyncapi.ts',

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { findRepoRoot } from './asyncapi/generate';
+import { writeOrCheckGenerated } from './generated-files';
 import { generateNatsConfigs } from './nats-config/generate';
 
 // Writes the NATS server configurations (compose, Kubernetes) from PLATFORM_SERVICES,
@@ -16,21 +15,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const repoRoot = findRepoRoot();
-  let stale = 0;
-  for (const [relative, content] of generateNatsConfigs(repoRoot)) {
-    const file = path.join(repoRoot, relative);
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (current === content) {
-      console.log(`${relative} is up to date`);
-    } else if (check) {
-      stale += 1;
-      console.error(`${relative} is ${current === undefined ? 'missing' : 'stale'}`);
-    } else {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, content);
-      console.log(`wrote ${relative}`);
-    }
-  }
+  const stale = writeOrCheckGenerated(repoRoot, generateNatsConfigs(repoRoot), check);
   if (stale > 0) console.error('Regenerate with: npm run nats:config');
   return stale > 0 ? 1 : 0;
 }
