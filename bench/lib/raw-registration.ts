@@ -21,9 +21,11 @@ import {
   REGISTRATION_MIGRATIONS,
 } from '../../apps/registration/src/database/schema';
 import { DuplicateDetectorService } from '../../apps/registration/src/duplicates/duplicate-detector.service';
+import { MatchReviewsService } from '../../apps/registration/src/match-reviews/match-reviews.service';
 import {
   DEV_BLIND_INDEX_KEY,
   DEV_ENCRYPTION_KEYS,
+  type RegistrationConfig,
 } from '../../apps/registration/src/registration.config';
 
 /** Registration's field cipher and blind index with the service's development keys. */
@@ -79,7 +81,8 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
 
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
- * links or a duplicate override) over a bare `pg` pool: the duplicate lookup, then one statement
+ * links or a duplicate override) over a bare `pg` pool: the probing budget check and the duplicate
+ * lookup, then one statement
  * writing the beneficiary row with its encrypted columns, reference number and search keys, the
  * audit entry, and the outbox row with its NOTIFY. The SQL is the service's own (its repository and
  * helpers run over pg instead of TypeORM), and so is the domain work done in JavaScript
@@ -91,6 +94,12 @@ export class RawRegistration {
   private readonly detector = new DuplicateDetectorService(this.protection.searchKeys);
   private readonly outbox = new OutboxWriter();
   private readonly audit = new AuditService(undefined as unknown as DataSource);
+  // The service's defaults; the bench's principal is a case worker, so the budget is checked.
+  private readonly matchReviews = new MatchReviewsService(
+    undefined as unknown as DataSource,
+    this.audit,
+    { REGISTRATION_PROBE_LIMIT: 20, REGISTRATION_PROBE_WINDOW_SECONDS: 3600 } as RegistrationConfig,
+  );
 
   constructor(private readonly pool: Pool) {}
 
@@ -100,6 +109,7 @@ export class RawRegistration {
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
     // The bench's bodies always carry names, so there is always something to look up.
     const input = checkInputOf(draft)!;
+    await this.matchReviews.assertWithinBudget(RAW_PRINCIPAL, managerOver(this.pool));
     const found = await this.detector.check(managerOver(this.pool), input, RAW_PRINCIPAL);
     if (found.length > 0) return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
     const id = uuidv7();
