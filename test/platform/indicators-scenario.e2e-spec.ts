@@ -349,6 +349,35 @@ describe('indicators across the platform (e2e)', () => {
       .expect(403);
   });
 
+  it('publishes to an analyst no count, and no share of a denominator, below 5', async () => {
+    const { body } = await platform.reporting.http
+      .get('/api/v1/indicators')
+      .set('authorization', analyst)
+      .expect(200);
+    const published: Array<[string, string, number | null]> = [];
+    for (const { id, unit } of (body as { indicators: Array<{ id: string; unit: string }> })
+      .indicators) {
+      for (const dimension of Object.keys(HAND_FIGURES[id]?.by ?? {})) {
+        const answer = (
+          await platform.reporting.http
+            .get(`/api/v1/indicators/${id}?groupBy=${dimension}`)
+            .set('authorization', analyst)
+            .expect(200)
+        ).body as {
+          groups: Array<{ value: number | null; denominator?: number | null; suppressed: boolean }>;
+        };
+        expect(JSON.stringify(answer)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+        for (const group of answer.groups.filter((cell) => !cell.suppressed)) {
+          if (unit === 'count') published.push([id, dimension, group.value]);
+          if (unit === 'share') published.push([id, dimension, group.denominator ?? null]);
+        }
+      }
+    }
+    expect(published.filter(([, , n]) => n === null || n < 5)).toEqual([]);
+    // Not vacuous: the large cells (20 women, 18 active men, ...) are published.
+    expect(published.length).toBeGreaterThan(0);
+  });
+
   it('rebuilds every fact table from the streams to the live rows and figures', async () => {
     const db = platform.reporting.app.get(DataSource);
     const snapshot = async () => {
