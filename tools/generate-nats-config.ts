@@ -2,8 +2,8 @@ import { findRepoRoot } from './asyncapi/generate';
 import { writeOrCheckGenerated } from './generated-files';
 import { generateNatsConfigs } from './nats-config/generate';
 
-// Writes the NATS server configurations (compose, Kubernetes) from PLATFORM_SERVICES,
-// libs/nats-authorization and deploy/nats-partners.yaml.
+// Writes the NATS server configurations (compose, Kubernetes) from libs/nats-authorization; the
+// accounts they include are rendered from the partner directory by `npm run partners -- render`.
 //   npm run nats:config [-- --check]
 // --check writes nothing and exits 1 when a committed file differs from what would be generated.
 
@@ -15,7 +15,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const repoRoot = findRepoRoot();
-  const stale = writeOrCheckGenerated(repoRoot, generateNatsConfigs(repoRoot), check);
+  const stale = writeOrCheckGenerated(repoRoot, generateNatsConfigs(), check);
   if (stale > 0) console.error('Regenerate with: npm run nats:config');
   return stale > 0 ? 1 : 0;
 }

@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_NAMES } from '@mrm/contracts';
 import {
+  ACCOUNTS_FILE_NAME,
   OPERATOR_USER,
   passwordVariableOf,
+  renderClusterAccounts,
   renderKubernetesNatsConfig,
 } from '@mrm/nats-authorization';
 import { freePort, waitFor } from '@mrm/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { createUser } from '@nats-io/nkeys';
 import { connect } from '@nats-io/transport-node';
 
 const NATS_SERVER_BINARY = process.env.NATS_SERVER_BINARY ?? '/usr/sbin/nats-server';
@@ -90,12 +93,19 @@ describe('the generated Kubernetes NATS configuration', () => {
   );
   const nodes: Node[] = [];
   let routePorts: number[];
+  // The accounts file as the nats-accounts Secret holds it, where each node's include finds it
+  // (../nats-accounts/ beside the node folders), with a partner as the directory would list it.
+  mkdirSync(join(dir, 'nats-accounts'));
+  writeFileSync(
+    join(dir, 'nats-accounts', ACCOUNTS_FILE_NAME),
+    renderClusterAccounts({ partners: [{ code: 'anapec', nkey: createUser().getPublicKey() }] }),
+  );
 
   const startNode = async (index: number, routePassword: string): Promise<Node> => {
     const [clientPort, monitorPort] = [await freePort(), await freePort()];
     const nodeDir = join(dir, `n${index}`);
     mkdirSync(nodeDir, { recursive: true });
-    const config = renderKubernetesNatsConfig({ partners: [] })
+    const config = renderKubernetesNatsConfig()
       .replaceAll('/etc/nats-tls/', `${dir}/`)
       .replace('store_dir: /data', `store_dir: ${nodeDir}`)
       .replace('/var/run/nats/nats.pid', join(nodeDir, 'nats.pid'))

@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SERVICE_NAMES } from '@mrm/contracts';
+import {
+  ACCOUNTS_FILE_NAME,
+  OPERATOR_USER,
+  passwordVariableOf,
+  renderComposeNatsConfig,
+} from '@mrm/nats-authorization';
 import { autoAnswer, PartnerClient, type Delivery } from '@mrm/partner-sdk';
-import { bearer, newNamespace, waitFor, type ThrowawayNats } from '@mrm/testing';
+import { bearer, newNamespace, ThrowawayNats, waitFor } from '@mrm/testing';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { compactDecrypt } from 'jose';
 import { DataSource } from 'typeorm';
+import { parse } from 'yaml';
+import { runPartnersCli, type PartnersCliIo } from '../../apps/referrals/src/cli/partners';
 import { PartnerProvisioning } from '../../apps/referrals/src/partner-bus/partner-provisioning.service';
 import {
   clearTextIn,
@@ -258,6 +269,73 @@ describe('the partner bus, end to end under the generated NATS authorization', (
     const other = await partnerClient(anapec);
     expect(other.isClosed()).toBe(false);
     expect(readFileSync(authorizationFile, 'utf8')).not.toContain(`partner ${entraide.code}`);
+  });
+
+  it('renders from the directory the accounts a fresh compose or Kubernetes node takes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrm-partner-render-'));
+    try {
+      // The layout of compose and of the StatefulSet: /etc/nats/nats.conf includes
+      // /etc/nats-accounts/accounts.conf.
+      mkdirSync(join(dir, 'nats'));
+      mkdirSync(join(dir, 'nats-accounts'));
+      const output: string[] = [];
+      const io: PartnersCliIo = {
+        out: (text) => output.push(text),
+        err: () => undefined,
+        env: {
+          NODE_ENV: 'test',
+          DATABASE_URL: (referrals.get(DataSource).options as { url: string }).url,
+          NATS_URL: nats.url,
+          NATS_NAMESPACE: namespace,
+          HTTP_PORT: '0',
+        },
+      };
+      const accountsFile = join(dir, 'nats-accounts', ACCOUNTS_FILE_NAME);
+      expect(await runPartnersCli(['render', '--output', accountsFile], io)).toBe(0);
+      const accounts = readFileSync(accountsFile, 'utf8');
+      expect(accounts).toContain(`partner ${anapec.code}:`);
+      expect(accounts).not.toContain(`partner ${entraide.code}:`);
+      expect(await runPartnersCli(['render', '--format', 'k8s-secret'], io)).toBe(0);
+      const secret = parse(output.join('\n')) as {
+        kind: string;
+        stringData: Record<string, string>;
+      };
+      expect(secret.kind).toBe('Secret');
+      expect(secret.stringData[ACCOUNTS_FILE_NAME]).toContain(`partner ${anapec.code}:`);
+      expect(secret.stringData[ACCOUNTS_FILE_NAME]).toContain('SYS {');
+
+      // The committed compose nats.conf, its store moved, on a throw-away server.
+      const configFile = join(dir, 'nats', 'nats.conf');
+      writeFileSync(
+        configFile,
+        renderComposeNatsConfig().replace('store_dir: /data', `store_dir: ${join(dir, 'store')}`),
+      );
+      const passwords = Object.fromEntries(
+        [...SERVICE_NAMES, OPERATOR_USER].map((user) => [passwordVariableOf(user), `${user}-pw`]),
+      );
+      const fresh = await ThrowawayNats.start({
+        configFile,
+        jetStreamInConfig: true,
+        env: passwords,
+      });
+      try {
+        const connect = (kit: PartnerKit) =>
+          PartnerClient.connect({
+            code: kit.code,
+            servers: fresh.url,
+            seed: kit.seed,
+            privateJwk: kit.privateJwk,
+            namespace,
+          });
+        const client = await connect(anapec);
+        await client.close();
+        await expect(connect(entraide)).rejects.toThrow(/authorization/i);
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps partners without a system on the API: nothing goes to the bus for them', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as contracts from '@mrm/contracts';
 import { PLATFORM_SERVICES, SERVICE_NAMES } from '@mrm/contracts';
+import { ACCOUNTS_INCLUDE_PATH, renderClusterAccounts } from '@mrm/nats-authorization';
 import { SERVICE_CATALOGUE } from '../../tools/openapi/service-catalogue';
 
 // The places a service must appear that cannot import PLATFORM_SERVICES (JSON, YAML, NATS
@@ -70,11 +71,14 @@ describe.each(SERVICE_NAMES)('the %s service template', (service) => {
     expect(read('deploy/base/postgres/databases.yaml')).toMatch(new RegExp(`mrm_${service}\\b`));
   });
 
+  // The cluster's configuration includes the accounts file that `npm run partners -- render`
+  // writes from the declaration and the partner directory (ADR 0021).
   it('has a NATS user allowed to publish its own subjects', () => {
-    const nats = read('deploy/base/nats/nats.conf');
-    const block = nats.slice(nats.indexOf(`user: "${service}"\n`));
+    const accounts = renderClusterAccounts({ partners: [] });
+    const block = accounts.slice(accounts.indexOf(`user: "${service}"\n`));
 
-    expect(block).not.toBe(nats);
+    expect(read('deploy/base/nats/nats.conf')).toContain(`include ${ACCOUNTS_INCLUDE_PATH}\n`);
+    expect(block).not.toBe(accounts);
     expect(block.slice(0, 1000)).toContain(`"${service}.>"`);
   });
 

@@ -31,20 +31,27 @@ export class ThrowawayNats {
     readonly port: number,
     private readonly configFile?: string,
     private readonly jetStreamInConfig = false,
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   /**
    * `jetStreamInConfig`: the configuration has its own `jetstream { store_dir }` block (no `-js`
    * on the command line). nats-server 2.9 answers no JetStream request after a configuration
-   * reload (SIGHUP) unless JetStream is enabled in the file itself.
+   * reload (SIGHUP) unless JetStream is enabled in the file itself. `env`: variables the
+   * configuration reads (`$NATS_<USER>_PASSWORD`).
    */
   static async start(
-    options: { configFile?: string; jetStreamInConfig?: boolean } = {},
+    options: {
+      configFile?: string;
+      jetStreamInConfig?: boolean;
+      env?: Readonly<Record<string, string>>;
+    } = {},
   ): Promise<ThrowawayNats> {
     const server = new ThrowawayNats(
       await freePort(),
       options.configFile,
       options.jetStreamInConfig,
+      options.env,
     );
     await server.resume();
     return server;
@@ -58,7 +65,10 @@ export class ThrowawayNats {
     const args = ['-a', '127.0.0.1', '-p', String(this.port)];
     if (!this.jetStreamInConfig) args.push('-js', '-sd', this.storeDir);
     if (this.configFile) args.unshift('-c', this.configFile);
-    this.process = spawn(NATS_SERVER_BINARY, args, { stdio: 'ignore' });
+    this.process = spawn(NATS_SERVER_BINARY, args, {
+      stdio: 'ignore',
+      env: { ...process.env, ...this.env },
+    });
     await waitFor(
       async () => {
         // A server with an authorization section refuses the anonymous probe: it is up all the same.

@@ -26,6 +26,18 @@ export interface ActivePartnerGrant {
 }
 
 /**
+ * The active systems of the directory, for the NATS accounts file. A function of the data source
+ * alone: `npm run partners -- render` reads it before NATS is up (compose starts NATS after it).
+ */
+export async function activePartnerGrants(dataSource: DataSource): Promise<ActivePartnerGrant[]> {
+  const rows = await dataSource.getRepository(PartnerSystemEntity).find({
+    where: { status: 'active' },
+    order: { busCode: 'ASC' },
+  });
+  return rows.map((row) => ({ code: row.busCode, nkey: row.nkey }));
+}
+
+/**
  * The directory side of the partner bus: which institutions have their own system, with which
  * keys. Every change is told to registration (`partner-system.*.v1`), which encrypts to the key.
  */
@@ -117,11 +129,7 @@ export class PartnerSystemsService {
 
   /** The active systems, for the NATS authorization file. */
   async activeGrants(): Promise<ActivePartnerGrant[]> {
-    const rows = await this.dataSource.getRepository(PartnerSystemEntity).find({
-      where: { status: 'active' },
-      order: { busCode: 'ASC' },
-    });
-    return rows.map((row) => ({ code: row.busCode, nkey: row.nkey }));
+    return activePartnerGrants(this.dataSource);
   }
 
   /** The system on the bus under `busCode`, active or not. */
