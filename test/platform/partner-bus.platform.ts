@@ -217,6 +217,7 @@ export class PartnerBusPlatform {
     return {
       code: org.toLowerCase(),
       org,
+      partnerId: partner.body.id,
       serviceId: service.body.id,
       seed: provisioned.seed!,
       privateJwk: await exportJWK(privateKey),

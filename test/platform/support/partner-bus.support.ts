@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 export interface PartnerKit {
   code: string;
   org: string;
+  /** Its id in the directory. */
+  partnerId: string;
   serviceId: string;
   seed: string;
   privateJwk: JWK;

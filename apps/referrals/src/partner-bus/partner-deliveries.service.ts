@@ -138,7 +138,10 @@ export class PartnerDeliveries implements OnApplicationBootstrap, OnApplicationS
       const info = await this.consumers.info(system.busCode);
       if (!info) continue;
       const delivered = info.delivered.stream_seq;
-      const fetching = info.num_waiting > 0 || this.lastDelivered.get(system.busCode) !== delivered;
+      // The first sight of a consumer (a new partner, a restart) is a baseline, not a fetch:
+      // otherwise an idle partner would look fresh again after every restart of referrals.
+      const previous = this.lastDelivered.get(system.busCode);
+      const fetching = info.num_waiting > 0 || (previous !== undefined && previous !== delivered);
       this.lastDelivered.set(system.busCode, delivered);
       if (fetching) {
         await this.dataSource.query(

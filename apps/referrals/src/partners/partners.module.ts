@@ -8,11 +8,14 @@ import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
 import { ServicesController } from './services.controller';
 
-/** The partner directory; exports `PartnerServicesService` for referrals and suggestions. */
+/**
+ * The partner directory; exports `PartnerServicesService` for referrals and suggestions, and
+ * `PartnersService` for the partner bus (a partner's system status).
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([PartnerEntity, PartnerServiceEntity])],
   controllers: [PartnersController, ServicesController],
   providers: [PartnersService, PartnerServicesService, DirectoryImportService],
-  exports: [PartnerServicesService],
+  exports: [PartnerServicesService, PartnersService],
 })
 export class PartnersModule {}
