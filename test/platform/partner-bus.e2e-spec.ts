@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SERVICE_NAMES } from '@mrm/contracts';
-import {
-  ACCOUNTS_FILE_NAME,
-  OPERATOR_USER,
-  passwordVariableOf,
-  renderComposeNatsConfig,
-} from '@mrm/nats-authorization';
 import { autoAnswer, PartnerClient, type Delivery } from '@mrm/partner-sdk';
-import { bearer, newNamespace, ThrowawayNats, waitFor } from '@mrm/testing';
+import { bearer, newNamespace, waitFor, type ThrowawayNats } from '@mrm/testing';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { compactDecrypt } from 'jose';
 import { DataSource } from 'typeorm';
-import { parse } from 'yaml';
-import { runPartnersCli, type PartnersCliIo } from '../../apps/referrals/src/cli/partners';
 import { PartnerProvisioning } from '../../apps/referrals/src/partner-bus/partner-provisioning.service';
 import {
   clearTextIn,
@@ -249,6 +238,85 @@ describe('the partner bus, end to end under the generated NATS authorization', (
     expect(steps.every((step) => Number(step.n) === 1)).toBe(true);
   });
 
+  it('redirects to another partner once: the first closed as redirected, the next requested', async () => {
+    const { id } = await aPerson(11);
+    await consentTo(id, [anapec.org, entraide.org]);
+    const referralId = await refer(id, anapec.serviceId);
+    const desk = await partnerClient(anapec);
+    let answered: Delivery | undefined;
+    for await (const delivery of desk.referrals()) {
+      if (delivery.kind === 'referral' && delivery.referral.referralId === referralId) {
+        await desk.received(delivery);
+        await desk.redirect(delivery, entraide.serviceId, 'Closer to where the person lives');
+        answered = delivery;
+        break;
+      }
+      await delivery.ack();
+    }
+    await waitFor(async () => (await statusOf(referralId)) === 'rejected', {
+      what: 'the redirected referral closed',
+    });
+    const first = await http(referrals)
+      .get(`/api/v1/referrals/${referralId}`)
+      .set('Authorization', REFERRER)
+      .expect(200);
+    expect(first.body).toMatchObject({ status: 'rejected', businessStatus: 'redirected' });
+    const nextId = first.body.redirectedToId as string;
+    const next = await http(referrals)
+      .get(`/api/v1/referrals/${nextId}`)
+      .set('Authorization', REFERRER)
+      .expect(200);
+    expect(next.body).toMatchObject({
+      status: 'requested',
+      receivingOrg: entraide.org,
+      serviceId: entraide.serviceId,
+      redirectedFromId: referralId,
+      beneficiaryId: id,
+    });
+
+    // The same answer again is dropped; another redirect of a closed referral is refused.
+    await desk.answer(answered!, 'redirected', { serviceId: entraide.serviceId }, { ack: false });
+    const secondId = '0190f000-0000-7000-8000-00000000beef';
+    await desk.publishAnswer({
+      answer: 'redirected',
+      id: secondId,
+      subject: referralId,
+      data: { referralId, serviceId: entraide.serviceId },
+    });
+    for await (const delivery of desk.referrals()) {
+      await delivery.ack();
+      if (delivery.kind === 'notice' && delivery.notice.refusedEventId === secondId) {
+        expect(delivery.notice).toMatchObject({ reason: 'transition-not-allowed', referralId });
+        break;
+      }
+    }
+    const history = await http(referrals)
+      .get(`/api/v1/referrals/${referralId}/history`)
+      .set('Authorization', REFERRER)
+      .expect(200);
+    const actions = history.body.map((step: { action: string }) => step.action);
+    expect(actions.filter((action: string) => action === 'redirect')).toHaveLength(1);
+    expect(actions).toEqual(expect.arrayContaining(['acknowledge', 'redirect']));
+    const linked: Array<{ n: string }> = await referrals
+      .get(DataSource)
+      .query('SELECT count(*) AS n FROM referral WHERE redirected_from_id = $1', [referralId]);
+    expect(Number(linked[0].n)).toBe(1);
+
+    // The other partner's system receives the new referral over the bus.
+    const other = await partnerClient(entraide);
+    for await (const delivery of other.referrals()) {
+      await delivery.ack();
+      if (delivery.kind === 'referral' && delivery.referral.referralId === nextId) {
+        expect(delivery.referral).toMatchObject({
+          status: 'requested',
+          receivingOrg: entraide.org,
+        });
+        break;
+      }
+    }
+    await Promise.all([desk.close(), other.close()]);
+  });
+
   it('cuts a revoked partner off without restarting anything', async () => {
     const client = await partnerClient(entraide);
     await referrals.get(PartnerProvisioning).revoke(entraide.org);
@@ -269,73 +337,6 @@ describe('the partner bus, end to end under the generated NATS authorization', (
     const other = await partnerClient(anapec);
     expect(other.isClosed()).toBe(false);
     expect(readFileSync(authorizationFile, 'utf8')).not.toContain(`partner ${entraide.code}`);
-  });
-
-  it('renders from the directory the accounts a fresh compose or Kubernetes node takes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mrm-partner-render-'));
-    try {
-      // The layout of compose and of the StatefulSet: /etc/nats/nats.conf includes
-      // /etc/nats-accounts/accounts.conf.
-      mkdirSync(join(dir, 'nats'));
-      mkdirSync(join(dir, 'nats-accounts'));
-      const output: string[] = [];
-      const io: PartnersCliIo = {
-        out: (text) => output.push(text),
-        err: () => undefined,
-        env: {
-          NODE_ENV: 'test',
-          DATABASE_URL: (referrals.get(DataSource).options as { url: string }).url,
-          NATS_URL: nats.url,
-          NATS_NAMESPACE: namespace,
-          HTTP_PORT: '0',
-        },
-      };
-      const accountsFile = join(dir, 'nats-accounts', ACCOUNTS_FILE_NAME);
-      expect(await runPartnersCli(['render', '--output', accountsFile], io)).toBe(0);
-      const accounts = readFileSync(accountsFile, 'utf8');
-      expect(accounts).toContain(`partner ${anapec.code}:`);
-      expect(accounts).not.toContain(`partner ${entraide.code}:`);
-      expect(await runPartnersCli(['render', '--format', 'k8s-secret'], io)).toBe(0);
-      const secret = parse(output.join('\n')) as {
-        kind: string;
-        stringData: Record<string, string>;
-      };
-      expect(secret.kind).toBe('Secret');
-      expect(secret.stringData[ACCOUNTS_FILE_NAME]).toContain(`partner ${anapec.code}:`);
-      expect(secret.stringData[ACCOUNTS_FILE_NAME]).toContain('SYS {');
-
-      // The committed compose nats.conf, its store moved, on a throw-away server.
-      const configFile = join(dir, 'nats', 'nats.conf');
-      writeFileSync(
-        configFile,
-        renderComposeNatsConfig().replace('store_dir: /data', `store_dir: ${join(dir, 'store')}`),
-      );
-      const passwords = Object.fromEntries(
-        [...SERVICE_NAMES, OPERATOR_USER].map((user) => [passwordVariableOf(user), `${user}-pw`]),
-      );
-      const fresh = await ThrowawayNats.start({
-        configFile,
-        jetStreamInConfig: true,
-        env: passwords,
-      });
-      try {
-        const connect = (kit: PartnerKit) =>
-          PartnerClient.connect({
-            code: kit.code,
-            servers: fresh.url,
-            seed: kit.seed,
-            privateJwk: kit.privateJwk,
-            namespace,
-          });
-        const client = await connect(anapec);
-        await client.close();
-        await expect(connect(entraide)).rejects.toThrow(/authorization/i);
-      } finally {
-        await fresh.stop();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('keeps partners without a system on the API: nothing goes to the bus for them', async () => {

@@ -168,7 +168,11 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
         error instanceof PartnerRefusal
           ? error
           : error instanceof DomainError
-            ? new PartnerRefusal(refusalReasonOf(error), error.detail ?? error.title)
+            ? new PartnerRefusal(
+                refusalReasonOf(error),
+                error.detail ?? error.title,
+                referralIdOf(envelope),
+              )
             : undefined;
       if (!refusal) {
         this.logger.error(
@@ -311,6 +315,13 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
       this.connection.supportsTermReason() ? message.term(refusal.reason) : message.term(),
     );
   }
+}
+
+// The referral a refused answer named, for its notice: the partner's own input echoed back, which
+// tells it nothing it did not send.
+function referralIdOf(envelope: EventEnvelope | undefined): string | undefined {
+  const referralId = (envelope?.data as { referralId?: unknown } | undefined)?.referralId;
+  return typeof referralId === 'string' && UUID.test(referralId) ? referralId : undefined;
 }
 
 function answerOf(name: string): PartnerAnswer {
