@@ -36,15 +36,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@mrm/auth';
 import { ErasureRequestsService } from '../erasures/erasure-requests.service';
 import { ReferralTransitionsService } from '../referrals/referral-transitions.service';
+import { KeyOrderedLanes } from './key-ordered-lanes';
 import { ACTION_OF_ANSWER, missingFieldOf } from './partner-answers';
 import { PartnerDeliveries } from './partner-deliveries.service';
 import { PartnerRefusal } from './partner-refusal';
 import { PartnerSystemsService } from './partner-systems.service';
 
 const DURABLE = 'referrals';
-const FETCH_BATCH = 32;
 const FETCH_EXPIRES_MS = 2000;
 const RETRY_DELAY_MS = 1000;
+// Longer than any retry delay of a handled answer, so that the one that went back first comes back
+// before those deferred behind it.
+const DEFERRED_RETRY_DELAY_MS = RETRY_DELAY_MS * 6;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class DuplicateAnswer extends Error {}
@@ -54,7 +57,9 @@ class DuplicateAnswer extends Error {}
  * untrusted: each is checked (subject, CloudEvent headers, contract, the partner is active, the
  * referral is addressed to it, the workflow allows the step) and applied once, with its inbox row
  * keyed by partner and `ce-id`. A refused answer goes to the dead-letter stream with its reason,
- * and a notice goes back to the partner on `partners.<code>.referrals.notice`.
+ * and a notice goes back to the partner on `partners.<code>.referrals.notice`. Answers about
+ * different referrals are handled side by side (`CONSUMER_CONCURRENCY`), those about one referral
+ * in stream order.
  */
 @Injectable()
 export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -93,6 +98,12 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
   }
 
   private async run(): Promise<void> {
+    // Side by side across referrals (CONSUMER_CONCURRENCY); one referral's answers in the order
+    // the partner sent them (the stream's), each after the previous one settled.
+    const lanes = new KeyOrderedLanes<JsMsg>(
+      (message) => this.handle(message),
+      (message) => settle(() => message.nak(DEFERRED_RETRY_DELAY_MS)),
+    );
     while (!this.stopping) {
       try {
         await this.connection.ready();
@@ -100,19 +111,23 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
         await this.ensureConsumer(stream);
         const consumer = await this.connection.js.consumers.get(stream, DURABLE);
         while (!this.stopping) {
+          await lanes.below(this.options.concurrency);
+          // Only as many as there is room for: nothing waits in this replica's buffer while
+          // another replica is idle. The loop only hands messages over and reads on, so the
+          // fetch sees its heartbeats however long an answer takes.
           const batch = await consumer.fetch({
-            max_messages: FETCH_BATCH,
+            max_messages: this.options.concurrency - lanes.size,
             expires: FETCH_EXPIRES_MS,
           });
-          // One at a time: answers about one referral arrive in the order the partner sent them.
-          for await (const message of batch) await this.handle(message);
+          for await (const message of batch) lanes.add(orderingKeyOf(message), message);
         }
       } catch (error) {
-        if (this.stopping) return;
+        if (this.stopping) break;
         this.logger.warn(`partner answers interrupted: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       }
     }
+    await lanes.drained();
   }
 
   private async ensureConsumer(stream: string): Promise<void> {
@@ -133,14 +148,16 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
     }
   }
 
-  // Never rejects: the loop goes on with the next answer.
-  private async handle(message: JsMsg): Promise<void> {
+  /**
+   * Never rejects: the loop goes on with the next answer. False when the answer went back to the
+   * server for a retry (nak), so that later answers about the same referral wait for it.
+   */
+  private async handle(message: JsMsg): Promise<boolean> {
     const subject = this.connection.namespace.unprefixed(message.subject);
     const parsed = parsePartnerSubject(subject);
     if (!parsed || parsed.direction !== 'responses') {
       // The stream's subjects make this impossible; an operator's stray publish, say.
-      await this.refuse(message, undefined, new PartnerRefusal('invalid-subject', subject));
-      return;
+      return this.refuse(message, undefined, new PartnerRefusal('invalid-subject', subject));
     }
     const code = parsed.code;
     let envelope: EventEnvelope | undefined;
@@ -154,15 +171,16 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
       });
       settle(() => message.ack());
       this.answers.inc({ partner: code, answer: parsed.name, outcome: 'applied' });
+      return true;
     } catch (error) {
       if (error instanceof DuplicateAnswer) {
         settle(() => message.ack());
         this.answers.inc({ partner: code, answer: parsed.name, outcome: 'duplicate' });
-        return;
+        return true;
       }
       if (isDatabaseUnreachable(error)) {
         settle(() => message.nak(RETRY_DELAY_MS * 2));
-        return;
+        return false;
       }
       const refusal =
         error instanceof PartnerRefusal
@@ -179,10 +197,11 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
           `answer of ${code} on ${subject} failed, retried: ${(error as Error).message}`,
         );
         settle(() => message.nak(RETRY_DELAY_MS * 5));
-        return;
+        return false;
       }
-      await this.refuse(message, { code, envelope }, refusal);
-      this.answers.inc({ partner: code, answer: parsed.name, outcome: 'refused' });
+      const refused = await this.refuse(message, { code, envelope }, refusal);
+      if (refused) this.answers.inc({ partner: code, answer: parsed.name, outcome: 'refused' });
+      return refused;
     }
   }
 
@@ -273,13 +292,14 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
 
   /**
    * Dead-letters the answer (deduplicated by its stream sequence), then notices the partner once
-   * (the inbox row, when the answer has a usable id), then terminates it.
+   * (the inbox row, when the answer has a usable id), then terminates it. False when that could
+   * not be done and the answer went back for a retry.
    */
   private async refuse(
     message: JsMsg,
     origin: { code: string; envelope?: EventEnvelope } | undefined,
     refusal: PartnerRefusal,
-  ): Promise<void> {
+  ): Promise<boolean> {
     try {
       await this.deadLetters.publish(message, 'rejected', refusal);
       if (origin) {
@@ -307,14 +327,21 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
     } catch (error) {
       this.logger.error(`cannot refuse ${message.subject}: ${(error as Error).message}`);
       settle(() => message.nak(RETRY_DELAY_MS * 5));
-      return;
+      return false;
     }
     this.logger.warn(`refused ${message.subject} (${refusal.reason})`);
     // The reason is in the dead letter; older servers redeliver a term that carries one.
     settle(() =>
       this.connection.supportsTermReason() ? message.term(refusal.reason) : message.term(),
     );
+    return true;
   }
+}
+
+// The referral (or erasure request) an answer is about, as the partner's `ce-subject` names it;
+// a message without one is ordered with nothing else.
+function orderingKeyOf(message: JsMsg): string {
+  return message.headers?.get('ce-subject') || `seq:${message.info.streamSequence}`;
 }
 
 // The referral a refused answer named, for its notice: the partner's own input echoed back, which
