@@ -5,7 +5,6 @@ import {
   BENEFICIARY_CATEGORIES,
   beneficiaryRegisteredV1,
   NATS_MSG_ID_HEADER,
-  percentDecodeHeaderValue,
   REGION_CODES,
   SEXES,
   toBinaryHeaders,
@@ -14,7 +13,6 @@ import {
 import { BusNamespace, JetStreamConnection, streamConfigFor, streamOf } from '@mrm/messaging';
 import { loadConfig, migrateService } from '@mrm/runtime';
 import {
-  DeliverPolicy,
   jetstream,
   jetstreamManager,
   type JetStreamClient,
@@ -30,6 +28,7 @@ import { REPORTING_ENTITIES, REPORTING_MIGRATIONS } from '../apps/reporting/src/
 import { ReportingConfig } from '../apps/reporting/src/reporting.config';
 import { ReportingModule } from '../apps/reporting/src/reporting.module';
 import { seededRandom } from './lib/http-load';
+import { consumeRaw } from './lib/raw-consume';
 import { envInt, fmtRate } from './lib/stats';
 import type { BenchResources } from './lib/substrate';
 
@@ -220,26 +219,11 @@ export async function rebuildRate(resources: BenchResources): Promise<RebuildRes
   return { publish, rebuild: rebuild!, raw: raw! };
 }
 
-// The CloudEvents attributes a consumer must read from the headers (binary mode); the raw side
-// reads each one, percent-decoded, as the real path does, and checks the required ones exist.
-const CE_REQUIRED_HEADERS = [
-  'ce-id',
-  'ce-source',
-  'ce-type',
-  'ce-specversion',
-  'ce-time',
-  'ce-subject',
-  'ce-correlationid',
-];
-const CE_OPTIONAL_HEADERS = ['ce-datacontenttype', 'ce-causationid', 'traceparent'];
-
 /**
- * The ceiling: from the first message to the stream's last sequence with an ordered consumer;
- * for each message the NATS headers decoded and the CloudEvents attributes read (percent-decoded)
- * and `JSON.parse` of the body, as any consumer must; multi-row upserts of RAW_BATCH_SIZE rows
- * (the rebuild's batch size), the next batch decoded while the previous one is written (one write
- * at a time, as the rebuild does), all in one transaction that first deletes the table's rows.
- * No contract validation, no envelope, no framework.
+ * The ceiling: `consumeRaw` over the stream (ordered consumer, CloudEvents headers read,
+ * `JSON.parse`, batches of RAW_BATCH_SIZE, the next decoded while the previous one is written)
+ * with multi-row upserts, all in one transaction that first deletes the table's rows, as the
+ * rebuild does. No contract validation, no envelope, no framework.
  */
 async function rawReplay(input: {
   js: JetStreamClient;
@@ -249,49 +233,21 @@ async function rawReplay(input: {
 }): Promise<{ read: number; seconds: number; ratePerSecond: number }> {
   const { js, jsm, stream, sql } = input;
   const t0 = performance.now();
-  const untilSeq = (await jsm.streams.info(stream)).state.last_seq;
   await sql.query('BEGIN');
   let read = 0;
-  let writing: Promise<unknown> = Promise.resolve();
   try {
     await sql.query('DELETE FROM raw_beneficiary_fact');
-    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.All });
-    const iterator = await consumer.consume({ max_messages: Math.max(256, RAW_BATCH_SIZE * 2) });
-    let batch: Array<Record<string, string | number | undefined>> = [];
-    try {
-      for await (const message of iterator) {
-        read += 1;
-        const headers = message.headers;
-        for (const name of CE_REQUIRED_HEADERS) {
-          const value = headers?.get(name);
-          if (!value) throw new Error(`message #${read} has no ${name}`);
-          percentDecodeHeaderValue(value);
-        }
-        for (const name of CE_OPTIONAL_HEADERS) {
-          const value = headers?.get(name);
-          if (value) percentDecodeHeaderValue(value);
-        }
-        const data = message.data;
-        batch.push(
-          JSON.parse(
-            Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'),
-          ) as Record<string, string | number>,
-        );
-        const atEnd = message.info.streamSequence >= untilSeq;
-        if (batch.length >= RAW_BATCH_SIZE || atEnd) {
-          await writing;
-          writing = upsertRaw(sql, batch);
-          // Observed now, rethrown when awaited: no unhandled rejection meanwhile.
-          writing.catch(() => undefined);
-          batch = [];
-        }
-        if (atEnd) break;
-      }
-      await writing;
-    } finally {
-      iterator.stop();
-      await writing.catch(() => undefined);
-    }
+    ({ read } = await consumeRaw({
+      js,
+      jsm,
+      stream,
+      batchSize: RAW_BATCH_SIZE,
+      write: (batch) =>
+        upsertRaw(
+          sql,
+          batch.map((message) => message.data as Record<string, string | number | undefined>),
+        ),
+    }));
     await sql.query('COMMIT');
   } catch (error) {
     await sql.query('ROLLBACK').catch(() => undefined);
