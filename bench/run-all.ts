@@ -19,18 +19,12 @@ import {
   SEARCH_KINDS,
   type RegistryResult,
 } from './registry';
-import {
-  DUE_DAYS,
-  reintegrationFigures,
-  SCHEDULED_VISITS,
-  type ReintegrationResult,
-} from './reintegration';
+import { reintegrationFigures, SCHEDULED_VISITS, type ReintegrationResult } from './reintegration';
 import {
   OPEN_REFERRALS,
   REFERRAL_CONCURRENCY,
   REFERRAL_LAG_RATE,
   referralsFigures,
-  SWEEP_DAYS,
   type ReferralsResult,
 } from './referrals';
 import {
@@ -48,6 +42,11 @@ import {
   partnerBusFigures,
   type PartnerBusResult,
 } from './partner-bus';
+import {
+  REPORTING_REBUILD_EVENTS,
+  reportingRebuildRate,
+  type ReportingRebuildResult,
+} from './reporting-rebuild';
 import { SERVICE_LOG_LEVEL } from './lib/service-process';
 import {
   COMPLETION_ENROLMENTS,
@@ -56,28 +55,23 @@ import {
   type TrainingResult,
 } from './training';
 import { fmtMs, fmtRate, fmtRatio, table, verdict } from './lib/stats';
+import {
+  noFigures,
+  partnerBusRows,
+  REBUILD_TARGET,
+  referralsRows,
+  reintegrationRows,
+  reportingRebuildRow,
+  Skipped,
+} from './summary-rows';
 import { BenchResources } from './lib/substrate';
 
 // `npm run bench`: measures the platform beside raw-substrate ceilings; prints, never asserts.
 
 const THROUGHPUT_TARGET = 0.5;
 const LAG_P99_TARGET_MS = 1000;
-const REBUILD_TARGET = 0.5;
 
 let current: BenchResources | undefined;
-
-class Skipped extends Error {
-  constructor() {
-    super('skipped (BENCH_ONLY)');
-  }
-}
-
-/** The summary row of a stage that did not produce figures. */
-function noFigures(figure: string, outcome: Error, target: string): string[] {
-  return outcome instanceof Skipped
-    ? [figure, 'skipped', '', '', target, '—']
-    : [figure, 'error', '', '', target, 'FAIL'];
-}
 
 // BENCH_ONLY=1,3 runs a subset (development); the default runs everything.
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -144,6 +138,7 @@ function summary(
   referrals: ReferralsResult | Error,
   partnerBus: PartnerBusResult | Error,
   indicators: IndicatorResult | Error,
+  reportingRebuild: ReportingRebuildResult | Error,
 ): string {
   const rows: string[][] = [];
   if (throughput instanceof Error) {
@@ -281,6 +276,7 @@ function summary(
   rows.push(...referralsRows(referrals));
   rows.push(...partnerBusRows(partnerBus));
   rows.push(indicatorRow(indicators));
+  rows.push(reportingRebuildRow(reportingRebuild));
   return table(['Figure', 'Measured', 'Raw ceiling', 'Ratio', 'Target', 'Result'], rows);
 }
 
@@ -295,94 +291,6 @@ function indicatorRow(result: IndicatorResult | Error): string[] {
     '—',
     target,
     verdict(result.latency.p99 < INDICATOR_P99_TARGET_MS),
-  ];
-}
-
-function reintegrationRows(result: ReintegrationResult | Error): string[][] {
-  const visits = SCHEDULED_VISITS.toLocaleString('en-US');
-  if (result instanceof Error) {
-    return [[...noFigures(`7. Overdue visits over ${visits}`, result, '—').slice(0, 5), '—']];
-  }
-  const row = (figure: string, measured: string) => [
-    figure,
-    measured,
-    '—',
-    '—',
-    '(issue #13)',
-    '—',
-  ];
-  return [
-    row(`7. Overdue-visit sweep, nothing due (${visits} visits)`, fmtMs(result.idleSweepMs)),
-    row(
-      `   sweep ${DUE_DAYS} days later (${result.dueSweep.fired} overdue)`,
-      `${fmtMs(result.dueSweep.ms)} (${fmtMs(result.dueSweep.ms / Math.max(1, result.dueSweep.fired))}/visit)`,
-    ),
-    row('   RSS scoring, in memory', fmtRate(result.scoringPerSecond, 'responses/s')),
-    row(
-      `   RSS rescore of ${result.rescore.responses} stored responses`,
-      fmtRate(result.rescore.perSecond, 'responses/s'),
-    ),
-  ];
-}
-
-function referralsRows(result: ReferralsResult | Error): string[][] {
-  const open = OPEN_REFERRALS.toLocaleString('en-US');
-  if (result instanceof Error) {
-    return [[...noFigures('8. Referrals created per second', result, '—').slice(0, 5), '—']];
-  }
-  const row = (figure: string, measured: string, failed = false) => [
-    figure,
-    measured,
-    '—',
-    '—',
-    '(issue #14)',
-    failed ? 'FAIL' : '—',
-  ];
-  return [
-    row(
-      `8. Referrals created, consent checked (c=${REFERRAL_CONCURRENCY})`,
-      fmtRate(result.create.ratePerSecond, 'req/s'),
-      result.create.errors > 0,
-    ),
-    row(
-      '   latency p50 / p99',
-      `${fmtMs(result.createLatency.p50)} / ${fmtMs(result.createLatency.p99)}`,
-    ),
-    row(
-      `   201 → referral.requested on the bus p50 / p99 (${REFERRAL_LAG_RATE}/s)`,
-      `${fmtMs(result.lag.p50)} / ${fmtMs(result.lag.p99)}`,
-      result.lag.missing > 0,
-    ),
-    row(`   deadline sweep, nothing due (${open} open)`, fmtMs(result.idleSweepMs)),
-    row(
-      `   sweep ${SWEEP_DAYS} days later (${result.dueSweep.fired} missed)`,
-      `${fmtMs(result.dueSweep.ms)} (${fmtMs(result.dueSweep.ms / Math.max(1, result.dueSweep.fired))}/deadline)`,
-    ),
-  ];
-}
-
-function partnerBusRows(result: PartnerBusResult | Error): string[][] {
-  const figure = `9. Partner bus: referrals delivered and answered (c=${PARTNER_CONCURRENCY})`;
-  if (result instanceof Error) return [[...noFigures(figure, result, '—').slice(0, 5), '—']];
-  const row = (name: string, measured: string, failed: boolean) => [
-    name,
-    measured,
-    '—',
-    '—',
-    '(issue #15)',
-    failed ? 'FAIL' : '—',
-  ];
-  return [
-    row(
-      figure,
-      fmtRate(result.throughput.ratePerSecond, 'referrals/s'),
-      result.throughput.errors > 0,
-    ),
-    row(
-      `   create → acceptance visible p50 / p99 (${PARTNER_ROUND_TRIP_RATE}/s)`,
-      `${fmtMs(result.roundTrip.p50)} / ${fmtMs(result.roundTrip.p99)}`,
-      result.roundTrip.missing > 0,
-    ),
   ];
 }
 
@@ -452,6 +360,13 @@ async function main(): Promise<void> {
     indicatorFigures,
   );
 
+  const reportingRebuild = await stage(
+    '11',
+    `11. Full reporting rebuild (rebuild:reporting) of ${REPORTING_REBUILD_EVENTS.toLocaleString('en-US')} ` +
+      'events of registration, training, reintegration and referrals vs raw consume-and-insert (issue #16)',
+    reportingRebuildRate,
+  );
+
   console.log(
     `\n== Summary (load average now: ${loadavg()
       .map((value) => value.toFixed(2))
@@ -468,6 +383,7 @@ async function main(): Promise<void> {
       referrals,
       partnerBus,
       indicators,
+      reportingRebuild,
     ),
   );
   console.log(
