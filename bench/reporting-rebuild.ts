@@ -225,14 +225,19 @@ export async function reportingRebuildRate(
       const streamDone = new Map<string, number>();
       const rebuildStart = performance.now();
       const rebuildCpu = process.cpuUsage();
-      const results = await rebuilder.rebuild((stream, done, total) => {
-        if (done < total) return;
-        streamDone.set(stream, performance.now());
-        // A line per stream, so that a run stopped before the swap still tells how far it got.
-        console.log(
-          `  … ${stream} replayed (${total.toLocaleString('en-US')} events) at ` +
-            `${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`,
-        );
+      let replaying: string | undefined;
+      const results = await rebuilder.rebuild((stream, done) => {
+        // The replayer reports the events read so far after each batch written, so a stream may
+        // report them all more than once: its last report is when its last batch was written.
+        // A line per stream replayed, so that a run stopped early still tells how far it got.
+        if (replaying !== undefined && stream !== replaying) {
+          console.log(
+            `  … ${replaying} replayed by ` +
+              `${(((streamDone.get(replaying) ?? rebuildStart) - rebuildStart) / 1000).toFixed(1)} s`,
+          );
+        }
+        replaying = stream;
+        if (done > 0) streamDone.set(stream, performance.now());
       });
       const rebuildEnd = performance.now();
       const seconds = (rebuildEnd - rebuildStart) / 1000;
