@@ -164,6 +164,28 @@ describe('partner directory (e2e)', () => {
     expect(await footprint(sut, tables)).toEqual(before);
   });
 
+  it.each(['eligibility', 'capacity', 'contact'])(
+    'answers 400 to a service whose %s is an array, and writes nothing',
+    async (field) => {
+      const { partnerId } = await aPartnerWithService(sut);
+      const valid = aServiceBody(partnerId) as Record<string, unknown>;
+      const before = await footprint(sut, tables);
+
+      const response = await sut.http
+        .post('/api/v1/services')
+        .set('Authorization', coordinator)
+        .send({ ...valid, [field]: [valid[field] ?? {}] })
+        .expect(400);
+
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toContainEqual({
+        field,
+        message: `${field} must be an object`,
+      });
+      expect(await footprint(sut, tables)).toEqual(before);
+    },
+  );
+
   it('updates a service under If-Match: 428 without it, 412 when stale, 200 when current', async () => {
     const { serviceId } = await aPartnerWithService(sut);
     const path = `/api/v1/services/${serviceId}`;

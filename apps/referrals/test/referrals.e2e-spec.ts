@@ -297,6 +297,33 @@ describe('referrals (e2e)', () => {
     expect(audit).toEqual([{ actor_sub: 'coord-1', reason: override.consentOverride.reason }]);
   });
 
+  it('answers 400 to a consent override sent as an array, on create and on submit, writing nothing', async () => {
+    const beneficiaryId = await aKnownBeneficiary(sut);
+    const { serviceId } = await aPartnerWithService(sut);
+    const draft = await create(aReferralBody(beneficiaryId, serviceId, { draft: true })).expect(
+      201,
+    );
+    const consentOverride = [{ reason: 'Emergency shelter needed tonight, consent to follow' }];
+    const before = await footprint(sut, tables);
+
+    const created = await create(
+      aReferralBody(beneficiaryId, serviceId, { consentOverride }),
+      coordinator,
+    ).expect(400);
+    const submitted = await act(draft.body.id, 'submit', coordinator, 1, {
+      consentOverride,
+    }).expect(400);
+
+    for (const response of [created, submitted]) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toContainEqual({
+        field: 'consentOverride',
+        message: 'consentOverride must be an object',
+      });
+    }
+    expect(await footprint(sut, tables)).toEqual(before);
+  });
+
   it('creates once under one Idempotency-Key', async () => {
     const { beneficiaryId, serviceId } = await aReferrable();
     const send = () =>

@@ -192,6 +192,29 @@ describe('hostile requests (e2e)', () => {
     },
   );
 
+  it.each([
+    ['address', [{ commune: 'Oujda' }]],
+    ['duplicateOverride', [{ reason: 'Checked with the person: a namesake' }]],
+  ])(
+    'answers 400 to an array in place of the object %s, and registers nobody',
+    async (field, value) => {
+      const before = await sut.footprint();
+
+      const response = await sut.http
+        .post('/api/v1/beneficiaries')
+        .set('Authorization', CASE_WORKER)
+        .send({ ...aBeneficiary(), [field]: value })
+        .expect(400);
+
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toContainEqual({
+        field,
+        message: `${field} must be an object`,
+      });
+      expect(await sut.footprint()).toEqual(before);
+    },
+  );
+
   it('answers problem+json when Node refuses a request that is not HTTP', async () => {
     const problem = problemOf(await rawExchange('GARBAGE / HTTP/1.1\r\n\r\n'));
 

@@ -11,3 +11,4 @@ export * from './pagination';
 export * from './client-error-problems';
 export * from './request-guard.middleware';
 export * from './xlsx-archive';
+export * from './nested-object';

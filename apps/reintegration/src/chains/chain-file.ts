@@ -1,18 +1,17 @@
+import { NestedObject } from '@mrm/http';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   Min,
-  ValidateNested,
   validateSync,
 } from 'class-validator';
 import { PROJECT_KINDS, type ProjectKind } from '../projects/project-vocabulary';
@@ -33,10 +32,7 @@ export class ChainDefinition {
   @IsInt() @Min(1) readonly minMembers: number;
   @IsArray()
   @ArrayMinSize(1)
-  // An array in place of an item would pass nested validation and break the code that reads it.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ChainStep)
+  @NestedObject(() => ChainStep, { each: true })
   readonly steps: ChainStep[];
 }
 
@@ -44,9 +40,7 @@ export class ChainFile {
   @Matches(/^[A-Za-z0-9._-]{1,32}$/) readonly version: string;
   @IsOptional() readonly defaults: Partial<Record<ProjectKind, string>>;
   @IsArray()
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ChainDefinition)
+  @NestedObject(() => ChainDefinition, { each: true })
   readonly chains: ChainDefinition[];
 }
 

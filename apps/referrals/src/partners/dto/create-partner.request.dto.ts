@@ -1,18 +1,16 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARTNER_KINDS, type PartnerKind } from '@mrm/contracts';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 
 export const ORG_CODE_PATTERN = /^[A-Z0-9-]{2,32}$/;
@@ -45,10 +43,7 @@ export class CreatePartnerRequestDto {
   readonly code: string;
 
   @ApiProperty({ type: PartnerNamesDto })
-  // ValidateNested alone lets a missing names through (a 500 at the insert) and takes an array.
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PartnerNamesDto)
+  @NestedObject(() => PartnerNamesDto)
   readonly names: PartnerNamesDto;
 
   @ApiProperty({ enum: PARTNER_KINDS, example: 'agency' })

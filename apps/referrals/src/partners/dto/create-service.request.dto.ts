@@ -1,3 +1,4 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BENEFICIARY_CATEGORIES,
@@ -6,7 +7,6 @@ import {
   SEXES,
   type ServiceType,
 } from '@mrm/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -16,7 +16,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -25,7 +24,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { INSTITUTION_PHONE_PATTERN } from './create-partner.request.dto';
 
@@ -151,16 +149,12 @@ export class CreateServiceRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  // An array in place of an item would pass nested validation and break the code that reads it.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ServiceLocationDto)
+  @NestedObject(() => ServiceLocationDto, { each: true })
   readonly locations?: ServiceLocationDto[];
 
   @ApiPropertyOptional({ type: ServiceEligibilityDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ServiceEligibilityDto)
+  @NestedObject(() => ServiceEligibilityDto)
   readonly eligibility?: ServiceEligibilityDto;
 
   @ApiPropertyOptional({ isArray: true, type: String, pattern: LANGUAGE.source, example: ['ar'] })
@@ -173,14 +167,12 @@ export class CreateServiceRequestDto {
 
   @ApiPropertyOptional({ type: ServiceCapacityDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ServiceCapacityDto)
+  @NestedObject(() => ServiceCapacityDto)
   readonly capacity?: ServiceCapacityDto;
 
   @ApiPropertyOptional({ type: ServiceContactDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ServiceContactDto)
+  @NestedObject(() => ServiceContactDto)
   readonly contact?: ServiceContactDto;
 
   @ApiPropertyOptional({ default: true })

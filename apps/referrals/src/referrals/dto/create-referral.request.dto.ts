@@ -1,6 +1,6 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REFERRAL_PRIORITIES, type ReferralPriority } from '@mrm/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -13,7 +13,6 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { ConsentOverrideRequestDto } from './consent-override.request.dto';
 
@@ -94,7 +93,6 @@ export class CreateReferralRequestDto {
 
   @ApiPropertyOptional({ type: ConsentOverrideRequestDto, description: 'Coordinators only' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentOverrideRequestDto)
+  @NestedObject(() => ConsentOverrideRequestDto)
   readonly consentOverride?: ConsentOverrideRequestDto;
 }

@@ -1,3 +1,4 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   REFERRAL_OUTCOMES,
@@ -5,16 +6,7 @@ import {
   type ReferralOutcome,
   type RejectionReason,
 } from '@mrm/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ConsentOverrideRequestDto } from './consent-override.request.dto';
 
 /** The note every transition may carry. */
@@ -29,8 +21,7 @@ export class TransitionRequestDto {
 export class SubmitReferralRequestDto extends TransitionRequestDto {
   @ApiPropertyOptional({ type: ConsentOverrideRequestDto, description: 'Coordinators only' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentOverrideRequestDto)
+  @NestedObject(() => ConsentOverrideRequestDto)
   readonly consentOverride?: ConsentOverrideRequestDto;
 }
 

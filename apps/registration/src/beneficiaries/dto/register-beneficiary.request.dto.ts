@@ -1,18 +1,16 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BENEFICIARY_CATEGORIES, SEXES } from '@mrm/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { EDUCATION_LEVELS, VULNERABILITIES } from '../beneficiary-identity';
 import {
@@ -125,27 +123,21 @@ export class RegisterBeneficiaryRequestDto {
 
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @NestedObject(() => AddressDto)
   readonly address?: AddressDto;
 
   @ApiPropertyOptional({ type: [IdentityDocumentDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  // An array in place of an item would pass nested validation and break the code that reads it.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => IdentityDocumentDto)
+  @NestedObject(() => IdentityDocumentDto, { each: true })
   readonly documents?: IdentityDocumentDto[];
 
   @ApiPropertyOptional({ type: [BeneficiaryLinkDto], description: 'Household and group ties' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => BeneficiaryLinkDto)
+  @NestedObject(() => BeneficiaryLinkDto, { each: true })
   readonly links?: BeneficiaryLinkDto[];
 
   @ApiPropertyOptional({ enum: VULNERABILITIES, isArray: true })
@@ -186,7 +178,6 @@ export class RegisterBeneficiaryRequestDto {
     description: 'Register despite probable duplicates',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DuplicateOverrideDto)
+  @NestedObject(() => DuplicateOverrideDto)
   readonly duplicateOverride?: DuplicateOverrideDto;
 }

@@ -1,16 +1,14 @@
+import { NestedObject } from '@mrm/http';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsObject,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../projects/dto/calendar-date';
 import { AssessmentDto, AssistanceItemDto } from './plan-parts.dto';
@@ -20,8 +18,7 @@ import { AssessmentDto, AssistanceItemDto } from './plan-parts.dto';
 const Assessment = () =>
   applyDecorators(
     ApiProperty({ type: AssessmentDto }),
-    ValidateNested(),
-    Type(() => AssessmentDto),
+    NestedObject(() => AssessmentDto),
   );
 const Objectives = () =>
   applyDecorators(
@@ -45,9 +42,7 @@ const Assistance = () =>
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(30),
-    IsObject({ each: true }),
-    ValidateNested({ each: true }),
-    Type(() => AssistanceItemDto),
+    NestedObject(() => AssistanceItemDto, { each: true }),
   );
 
 /** What a revision of the plan says: the assessment, objectives and planned assistance. */

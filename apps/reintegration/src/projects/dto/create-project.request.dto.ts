@@ -1,19 +1,17 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGION_CODES } from '@mrm/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   BUDGET_LINE_KINDS,
@@ -100,17 +98,12 @@ export class CreateProjectRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  // An array in place of an item would pass nested validation and break the code that reads it.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ProjectMemberRequestDto)
+  @NestedObject(() => ProjectMemberRequestDto, { each: true })
   readonly members: ProjectMemberRequestDto[];
 
   @ApiProperty({ type: [BudgetLineRequestDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => BudgetLineRequestDto)
+  @NestedObject(() => BudgetLineRequestDto, { each: true })
   readonly budgetLines: BudgetLineRequestDto[];
 }

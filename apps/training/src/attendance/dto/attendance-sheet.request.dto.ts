@@ -1,6 +1,6 @@
+import { NestedObject } from '@mrm/http';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsUUID } from 'class-validator';
 import { ATTENDANCE_STATUSES } from '../attendance.entity';
 
 export class AttendanceLineDto {
@@ -18,9 +18,6 @@ export class AttendanceSheetRequestDto {
   @ApiProperty({ type: [AttendanceLineDto], maxItems: 1000 })
   @IsArray()
   @ArrayMaxSize(1000)
-  // An array in place of an item would pass nested validation and break the code that reads it.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceLineDto)
+  @NestedObject(() => AttendanceLineDto, { each: true })
   readonly entries: AttendanceLineDto[];
 }
