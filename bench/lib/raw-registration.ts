@@ -4,11 +4,12 @@ import { OutboxWriter } from '@mrm/messaging';
 import { buildDataSourceOptions } from '@mrm/persistence';
 import { BlindIndex, FieldCipher, parseKeyring } from '@mrm/protection';
 import { migrateService, withPlatformSchema } from '@mrm/runtime';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../apps/registration/src/audit/audit.service';
 import { registeredRow } from '../../apps/registration/src/beneficiaries/beneficiary-events';
 import { draftFromRequest } from '../../apps/registration/src/beneficiaries/beneficiary-input';
+import type { DuplicateCheckInput } from '../../apps/registration/src/beneficiaries/duplicate-detector';
 import { checkInputOf } from '../../apps/registration/src/beneficiaries/duplicate-gate';
 import type { BeneficiaryEntity } from '../../apps/registration/src/beneficiaries/beneficiary.entity';
 import { BeneficiaryProtector } from '../../apps/registration/src/beneficiaries/beneficiary.protector';
@@ -82,8 +83,7 @@ export const RAW_PRINCIPAL: Principal = { sub: 'bench', org: 'IOM', roles: ['cas
 /**
  * The ceiling of the registration API: the statements of `BeneficiariesService.create` (without
  * links or a duplicate override) over a bare `pg` pool: the probing budget check and the duplicate
- * lookup, then one statement
- * writing the beneficiary row with its encrypted columns, reference number and search keys, the
+ * lookup (one transaction under the caller's budget lock), then one statement writing the beneficiary row with its encrypted columns, reference number and search keys, the
  * audit entry, and the outbox row with its NOTIFY. The SQL is the service's own (its repository and
  * helpers run over pg instead of TypeORM), and so is the domain work done in JavaScript
  * (normalisation, AES-GCM of six fields, HMAC search keys, the event envelope). Left out: HTTP,
@@ -109,8 +109,7 @@ export class RawRegistration {
     const draft = draftFromRequest(body as unknown as RegisterBeneficiaryRequestDto);
     // The bench's bodies always carry names, so there is always something to look up.
     const input = checkInputOf(draft)!;
-    await this.matchReviews.assertWithinBudget(RAW_PRINCIPAL, managerOver(this.pool));
-    const found = await this.detector.check(managerOver(this.pool), input, RAW_PRINCIPAL);
+    const found = await this.lookUpWithinBudget(input);
     if (found.length > 0) return `409 PROBABLE_DUPLICATE (${found.length} candidates)`;
     const id = uuidv7();
     const now = new Date();
@@ -142,10 +141,29 @@ export class RawRegistration {
     });
     return true;
   }
+
+  // The service's `withinBudget`: one transaction holding the caller's budget lock around the
+  // budget check and the duplicate lookup.
+  private async lookUpWithinBudget(input: DuplicateCheckInput): Promise<readonly unknown[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const em = managerOver(client);
+      await this.matchReviews.assertWithinBudget(em, RAW_PRINCIPAL);
+      const found = await this.detector.check(em, input, RAW_PRINCIPAL);
+      await client.query('COMMIT');
+      return found;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 }
 
-/** What the service's SQL helpers use of an EntityManager, `query`, over a bare `pg` pool. */
-function managerOver(pool: Pool): EntityManager {
+/** What the service's SQL helpers use of an EntityManager, `query`, over a bare `pg` pool or client. */
+function managerOver(pool: Pool | PoolClient): EntityManager {
   return {
     query: async (sql: string, params: unknown[]) =>
       (await pool.query<Record<string, unknown>>(sql, params)).rows,

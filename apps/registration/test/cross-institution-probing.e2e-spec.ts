@@ -76,6 +76,28 @@ describe('cross-institution probing', () => {
     expect(audited[0].n).toBe(2);
   });
 
+  it('lets exactly the budget through when lookups at the limit arrive together', async () => {
+    const prober = auth('IOM', ['case-worker'], 'cw-concurrent');
+    const person = aBeneficiary();
+    const theirs = await register(person, anapec);
+
+    // Searches and registrations share one budget; all are sent before any is answered.
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () => searchBy({ phone: theirs.phone }, prober)),
+      ...Array.from({ length: 4 }, () =>
+        sut.http.post('/api/v1/beneficiaries').set('authorization', prober).send(person),
+      ),
+    ]);
+
+    const outcomes = answers.map((answer) => (answer.body.elsewhere ? 'told' : answer.status));
+    expect(outcomes.filter((outcome) => outcome === 'told')).toHaveLength(2);
+    expect(outcomes.filter((outcome) => outcome === 429)).toHaveLength(answers.length - 2);
+    const reviews = await sut.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM match_review WHERE requested_by = 'cw-concurrent'`,
+    );
+    expect(reviews[0].n).toBe(2);
+  });
+
   it('queues the matches for coordinators, who see the records and reasons and resolve them', async () => {
     const caseWorker = auth('IOM', ['case-worker'], 'cw-reviewed');
     const theirs = await register(aBeneficiary(), anapec);

@@ -89,7 +89,6 @@ export class BeneficiariesService {
     await this.assertLinkable(em, principal, links, undefined);
     const override = request.duplicateOverride;
     const overridden = await this.duplicates.check({
-      em,
       draft,
       principal,
       override,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { resolveRegionCode } from '@mrm/contracts';
 import { DEFAULT_PAGE_LIMIT, decodeCursor, toPage, type Page } from '@mrm/http';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertMayReadPersonalData } from './beneficiary-access';
 import { BeneficiaryEntity } from './beneficiary.entity';
@@ -29,6 +29,14 @@ const FILTERS = [
   'phone',
   'name',
 ] as const;
+
+/** The blind index of an exact identity filter (phone, document): the ones that say "this person". */
+interface ExactKey {
+  readonly kind: 'phone' | 'document';
+  readonly hash: string;
+}
+
+type SearchAnswer = Page<BeneficiarySummaryDto> & { elsewhere?: MatchElsewhereDto };
 
 /** SQL conditions with numbered parameters, built one filter at a time. */
 class Conditions {
@@ -64,14 +72,28 @@ export class BeneficiarySearchService {
     query: SearchBeneficiariesRequestDto;
     principal: Principal;
     reason?: string | null;
-  }): Promise<Page<BeneficiarySummaryDto> & { elsewhere?: MatchElsewhereDto }> {
-    const { query, principal } = input;
-    assertMayReadPersonalData(principal);
-    const exact = this.exactIdentityKeys(query);
-    if (exact.length > 0) await this.matchReviews.assertWithinBudget(principal);
+  }): Promise<SearchAnswer> {
+    assertMayReadPersonalData(input.principal);
+    const exact = this.exactIdentityKeys(input.query);
+    // An exact phone or document may answer about another institution's record: budgeted.
+    return exact.length > 0
+      ? this.matchReviews.withinBudget(input.principal, (em) => this.run(em, { ...input, exact }))
+      : this.run(this.dataSource.manager, { ...input, exact });
+  }
+
+  private async run(
+    em: EntityManager,
+    input: {
+      query: SearchBeneficiariesRequestDto;
+      principal: Principal;
+      reason?: string | null;
+      exact: ExactKey[];
+    },
+  ): Promise<SearchAnswer> {
+    const { query, principal, exact } = input;
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const conditions = this.conditionsFor(query, principal);
-    const rows: Array<{ id: string; cursor_at: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string; cursor_at: string }> = await em.query(
       `SELECT b.id, ${CURSOR_TEXT} AS cursor_at FROM beneficiary b
        ${conditions.where.length > 0 ? `WHERE ${conditions.where.join(' AND ')}` : ''}
        ORDER BY b.created_at DESC, b.id DESC LIMIT ${limit + 1}`,
@@ -83,15 +105,13 @@ export class BeneficiarySearchService {
       keyOf: (row) => ({ createdAt: row.cursor_at, id: row.id }),
       map: (row) => row.id,
     });
-    const entities = await this.dataSource.manager.findBy(BeneficiaryEntity, {
-      id: In(page.items),
-    });
+    const entities = await em.findBy(BeneficiaryEntity, { id: In(page.items) });
     const byId = new Map(entities.map((entity) => [entity.id, entity]));
     const items = page.items.flatMap((id) => {
       const entity = byId.get(id);
       return entity ? [toBeneficiarySummary(entity, this.protector.open(entity).names)] : [];
     });
-    await this.audit.record(undefined, {
+    await this.audit.record(em, {
       actor: principal,
       action: 'search',
       resourceType: 'beneficiary',
@@ -100,14 +120,12 @@ export class BeneficiarySearchService {
       // Which filters, never their values: a searched name or phone is personal data.
       details: { filters: FILTERS.filter((filter) => query[filter] !== undefined) },
     });
-    const elsewhere = await this.matchElsewhere(principal, exact, input.reason);
+    const elsewhere = await this.matchElsewhere(em, principal, exact, input.reason);
     return { items, nextCursor: page.nextCursor, ...(elsewhere ? { elsewhere } : {}) };
   }
 
   // Blind indexes of the exact identity filters (phone, document): the ones that say "this person".
-  private exactIdentityKeys(
-    query: SearchBeneficiariesRequestDto,
-  ): Array<{ kind: 'phone' | 'document'; hash: string }> {
+  private exactIdentityKeys(query: SearchBeneficiariesRequestDto): ExactKey[] {
     return [
       ...(query.phone
         ? [{ kind: 'phone' as const, hash: this.searchKeys.phoneKey(query.phone) }]
@@ -132,12 +150,13 @@ export class BeneficiarySearchService {
    * searches match namesakes too often to say anything about one person.
    */
   private async matchElsewhere(
+    em: EntityManager,
     principal: Principal,
-    exact: ReadonlyArray<{ kind: string; hash: string }>,
+    exact: readonly ExactKey[],
     reason: string | null | undefined,
   ): Promise<MatchElsewhereDto | undefined> {
     if (exact.length === 0 || canSeeAllPersonalFiles(principal)) return undefined;
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string }> = await em.query(
       `SELECT b.id FROM beneficiary b
         WHERE b.owner_org <> $1 AND b.merged_into IS NULL AND b.erased_at IS NULL
           AND ${exact
@@ -152,7 +171,7 @@ export class BeneficiarySearchService {
     if (rows.length === 0) return undefined;
     const reasons = exact.map((key) => key.kind);
     const matches: ElsewhereMatch[] = rows.map((row) => ({ id: row.id, reasons }));
-    return this.matchReviews.open(undefined, { principal, context: 'search', matches, reason });
+    return this.matchReviews.open(em, { principal, context: 'search', matches, reason });
   }
 
   private conditionsFor(query: SearchBeneficiariesRequestDto, principal: Principal): Conditions {

@@ -31,7 +31,6 @@ export class DuplicateGate {
 
   /** Throws 409 with the candidates unless overridden; returns the overridden candidates. */
   async check(input: {
-    em: EntityManager;
     draft: BeneficiaryDraft;
     principal: Principal;
     override?: { reason: string };
@@ -43,21 +42,26 @@ export class DuplicateGate {
     const detector = this.duplicateDetector();
     const checked = checkInputOf(input.draft);
     if (!detector || !checked) return [];
-    await this.matchReviews.assertWithinBudget(principal, input.em);
-    const candidates = await detector.check(input.em, checked, principal);
+    const { candidates, elsewhere } = await this.matchReviews.withinBudget(
+      principal,
+      async (em): Promise<{ candidates: DuplicateCandidate[]; elsewhere?: MatchElsewhereDto }> => {
+        const found = await detector.check(em, checked, principal);
+        if (found.length === 0 || input.override) return { candidates: found };
+        const theirs = found.filter((candidate) => !isVisibleTo(principal, candidate.ownerOrg));
+        if (theirs.length === 0) return { candidates: found };
+        const answer = await this.matchReviews.open(em, {
+          principal,
+          context: input.context ?? 'create',
+          matches: theirs,
+          reason: input.reason,
+        });
+        return { candidates: found, elsewhere: answer };
+      },
+    );
     if (candidates.length === 0 || input.override) return candidates;
-    const elsewhere = candidates.filter((candidate) => !isVisibleTo(principal, candidate.ownerOrg));
-    const answer =
-      elsewhere.length > 0
-        ? await this.matchReviews.open(input.em, {
-            principal,
-            context: input.context ?? 'create',
-            matches: elsewhere,
-            reason: input.reason,
-          })
-        : undefined;
     const visible = candidates.filter((candidate) => isVisibleTo(principal, candidate.ownerOrg));
-    throw probableDuplicate(visible, answer);
+    // Thrown once the review is committed: the answer it gave counts against the budget.
+    throw probableDuplicate(visible, elsewhere);
   }
 
   /** Hands the overridden candidates of a new record to the review queue (same transaction). */

@@ -208,7 +208,6 @@ export class ImportService {
   ): Promise<ImportRowResult> {
     try {
       await this.duplicates.check({
-        em: this.dataSource.manager,
         draft: draftFromRequest(request),
         principal: context.principal,
         override: request.duplicateOverride,

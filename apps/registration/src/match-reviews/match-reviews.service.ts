@@ -14,6 +14,9 @@ import { MatchReviewError, probingRateLimited } from './match-review.errors';
 /** The one reason a user outside the owning institution is given (wire-stable). */
 export const MATCH_ELSEWHERE_REASON = 'registered-by-another-institution';
 
+// Advisory-lock key space of the probing budgets (two-key form: never collides with single-key locks).
+const BUDGET_LOCK_SPACE = 0x50524f42;
+
 /** A record of another institution that matched, as the detector or a search found it. */
 export interface ElsewhereMatch {
   readonly id: string;
@@ -40,13 +43,35 @@ export class MatchReviewsService {
   }
 
   /**
-   * 429 `PROBING_RATE_LIMITED` (with `Retry-After`) once the user received `limit` answers about
-   * other institutions' records within the window. Called before any identity lookup, so that the
-   * refusal itself does not tell a match from no match. National roles see matches openly.
+   * Runs `lookup`, an identity lookup that may answer about other institutions' records, within the
+   * caller's probing budget: 429 `PROBING_RATE_LIMITED` (with `Retry-After`) before it once the
+   * caller received `limit` such answers within the window, so that the refusal itself does not
+   * tell a match from no match. National roles see matches openly and have no budget.
+   *
+   * The check, the lookup and the reviews it opens (`open` with the given manager) run in one
+   * transaction under a lock of the caller's own: two lookups at the limit cannot both pass.
    */
-  async assertWithinBudget(principal: Principal, em?: EntityManager): Promise<void> {
-    if (canSeeAllPersonalFiles(principal)) return;
-    const [over]: Array<{ retry_after: number }> = await (em ?? this.dataSource.manager).query(
+  async withinBudget<T>(
+    principal: Principal,
+    lookup: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (canSeeAllPersonalFiles(principal)) return lookup(this.dataSource.manager);
+    return this.dataSource.transaction(async (em) => {
+      await this.assertWithinBudget(em, principal);
+      return lookup(em);
+    });
+  }
+
+  /**
+   * Takes the caller's budget lock, held until `em`'s transaction ends, then checks the budget:
+   * the first half of `withinBudget`, for a caller that runs its own transaction.
+   */
+  async assertWithinBudget(em: EntityManager, principal: Principal): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      BUDGET_LOCK_SPACE,
+      `${principal.org}:${principal.sub}`,
+    ]);
+    const [over]: Array<{ retry_after: number }> = await em.query(
       `SELECT greatest(1, ceil(extract(epoch FROM
                 created_at + make_interval(secs => $3) - now())))::int AS retry_after
          FROM match_review
