@@ -247,6 +247,7 @@ describe('referrals (e2e)', () => {
   });
 
   it('shows each institution its side, nobody else, and coordinators everything', async () => {
+    const strangerAuditor = bearer('STRANGER', ['referral-officer', 'auditor'], 'ro-auditor');
     const { beneficiaryId, serviceId, code, receiver } = await aReferrable();
     const { body } = await create(aReferralBody(beneficiaryId, serviceId)).expect(201);
     const ids = async (token: string, query: Record<string, string> = {}) =>
@@ -263,11 +264,12 @@ describe('referrals (e2e)', () => {
     expect(await ids(receiver, { direction: 'incoming' })).toContain(body.id);
     expect(await ids(receiver, { direction: 'outgoing' })).not.toContain(body.id);
     expect(await ids(officerOf('STRANGER'))).toEqual([]);
+    // The auditor role oversees the audit trail; beside another role it widens no scope.
+    expect(await ids(strangerAuditor)).toEqual([]);
     expect(await ids(coordinator, { partner: code })).toEqual([body.id]);
-    await sut.http
-      .get(`/api/v1/referrals/${body.id}`)
-      .set('Authorization', officerOf('STRANGER'))
-      .expect(404);
+    for (const stranger of [officerOf('STRANGER'), strangerAuditor]) {
+      await sut.http.get(`/api/v1/referrals/${body.id}`).set('Authorization', stranger).expect(404);
+    }
     await sut.http
       .get(`/api/v1/referrals/${body.id}`)
       .set('Authorization', bearer('IOM', ['case-worker']))

@@ -1,5 +1,5 @@
 import { planApprovedV1 } from '@mrm/contracts';
-import { ManualClock, type TestService } from '@mrm/testing';
+import { bearer, ManualClock, type TestService } from '@mrm/testing';
 import {
   awaitEvents,
   coordinator,
@@ -137,13 +137,20 @@ describe('assessments and plans (e2e)', () => {
     expect(await planCount()).toBe(before);
   });
 
-  it("keeps another institution's officer away from the plan", async () => {
+  it("keeps another institution's officer away from the plan, an auditor among them", async () => {
     const created = (await create(201)).body;
+    // The auditor role oversees the audit trail; beside another role it widens no scope.
+    const otherAuditor = bearer('COOPI', ['project-officer', 'auditor'], 'po-coopi-auditor');
 
-    await sut.http
-      .get(`/api/v1/plans/${created.id}`)
-      .set('Authorization', otherOfficer)
-      .expect(403);
+    for (const stranger of [otherOfficer, otherAuditor]) {
+      await sut.http.get(`/api/v1/plans/${created.id}`).set('Authorization', stranger).expect(403);
+      const listed = await sut.http
+        .get('/api/v1/plans')
+        .query({ beneficiaryId: created.beneficiaryId })
+        .set('Authorization', stranger)
+        .expect(200);
+      expect(listed.body.items).toEqual([]);
+    }
     await create(404, {}, otherOfficer);
   });
 });

@@ -54,6 +54,16 @@ describe('assertSameInstitution', () => {
     expect(() => assertSameInstitution(principal('coordinator'), 'UNHCR')).not.toThrow();
   });
 
+  // The auditor role widens no personal scope, beside another role either.
+  it.each<{ roles: Role[] }>([{ roles: ['project-officer', 'auditor'] }, { roles: ['auditor'] }])(
+    'throws AUTH_FORBIDDEN to $roles for a record of another institution',
+    ({ roles }) => {
+      expect(() => assertSameInstitution(principal(...roles), 'UNHCR')).toThrow(
+        expect.objectContaining({ code: AuthErrorCode.AUTH_FORBIDDEN }),
+      );
+    },
+  );
+
   it('throws AUTH_FORBIDDEN for a record of another institution', () => {
     expect(() => assertSameInstitution(principal('case-worker', 'analyst'), 'UNHCR')).toThrow(
       expect.objectContaining({ code: AuthErrorCode.AUTH_FORBIDDEN, status: 403 }),

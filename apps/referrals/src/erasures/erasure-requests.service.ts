@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import {
   referralErasureAcknowledgedV1,
   referralErasureRequestedV1,
@@ -115,7 +115,7 @@ export class ErasureRequestsService {
       .orderBy('e.requested_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .limit(500);
-    if (!canSeeAllInstitutions(principal)) {
+    if (!canSeeAllPersonalFiles(principal)) {
       builder.andWhere('e.receiving_org = :org', { org: principal.org });
     }
     if (query.beneficiaryId) {

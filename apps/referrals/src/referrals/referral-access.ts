@@ -1,4 +1,4 @@
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import type { ReferralSide } from './referral-actions';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralError } from './referral.errors';
@@ -10,7 +10,7 @@ import { ReferralError } from './referral.errors';
 export function assertVisible(principal: Principal, referral: ReferralEntity): void {
   const referrer = referral.referringOrg === principal.org;
   const receiver = referral.receivingOrg === principal.org && referral.status !== 'draft';
-  if (!referrer && !receiver && !canSeeAllInstitutions(principal)) {
+  if (!referrer && !receiver && !canSeeAllPersonalFiles(principal)) {
     throw new ReferralError('REFERRAL_NOT_FOUND');
   }
 }

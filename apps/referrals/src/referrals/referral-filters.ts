@@ -1,4 +1,4 @@
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { ListReferralsQueryDto } from './dto/list-referrals.query.dto';
 import type { ReferralEntity } from './referral.entity';
@@ -16,7 +16,7 @@ export function applyReferralFilters(
   const incoming = "(r.receiving_org = :org AND r.status <> 'draft')";
   if (query.direction === 'outgoing') builder.andWhere(outgoing);
   else if (query.direction === 'incoming') builder.andWhere(incoming);
-  else if (!canSeeAllInstitutions(principal)) builder.andWhere(`(${outgoing} OR ${incoming})`);
+  else if (!canSeeAllPersonalFiles(principal)) builder.andWhere(`(${outgoing} OR ${incoming})`);
   const filters: Array<[unknown, string]> = [
     [query.status, 'r.status = :status'],
     [query.partner, '(r.receiving_org = :partner OR r.referring_org = :partner)'],

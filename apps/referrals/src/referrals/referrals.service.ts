@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { uuidv7 } from '@mrm/contracts';
 import { decodeCursor, DEFAULT_PAGE_LIMIT, toPage, type Page } from '@mrm/http';
 import { RosterError, RosterService } from '@mrm/roster';
@@ -98,7 +98,7 @@ export class ReferralsService {
     if (
       fields.redirectedFromId === null &&
       beneficiary.ownerOrg !== principal.org &&
-      !canSeeAllInstitutions(principal)
+      !canSeeAllPersonalFiles(principal)
     ) {
       throw new RosterError('referrals', 'ROSTER_BENEFICIARY_NOT_FOUND');
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { RosterError, RosterService } from '@mrm/roster';
 import { Clock } from '@mrm/timers';
 import { PartnerServicesService } from '../partners/partner-services.service';
@@ -21,7 +21,7 @@ export class SuggestionsService {
   }): Promise<Suggestion[]> {
     const person = await this.roster.resolveActive(undefined, input.beneficiaryId);
     // Like the roster itself: another institution's person reads as unknown.
-    if (person.ownerOrg !== input.principal.org && !canSeeAllInstitutions(input.principal)) {
+    if (person.ownerOrg !== input.principal.org && !canSeeAllPersonalFiles(input.principal)) {
       throw new RosterError('referrals', 'ROSTER_BENEFICIARY_NOT_FOUND');
     }
     return rankSuggestions({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertSameInstitution, canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { assertSameInstitution, canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { decodeCursor, DEFAULT_PAGE_LIMIT, toPage, type Page } from '@mrm/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProjectBudgetLineEntity } from './project-budget-line.entity';
@@ -83,7 +83,7 @@ export class ProjectReader {
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .limit(limit + 1);
-    if (!canSeeAllInstitutions(input.principal)) {
+    if (!canSeeAllPersonalFiles(input.principal)) {
       query.andWhere('p.owner_org = :org', { org: input.principal.org });
     }
     if (input.status) query.andWhere('p.status = :status', { status: input.status });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertSameInstitution, canSeeAllInstitutions, type Principal } from '@mrm/auth';
+import { assertSameInstitution, canSeeAllPersonalFiles, type Principal } from '@mrm/auth';
 import { decodeCursor, DEFAULT_PAGE_LIMIT, toPage, type Page } from '@mrm/http';
 import { DataSource } from 'typeorm';
 import { VisitEntity } from './visit.entity';
@@ -33,7 +33,7 @@ export class VisitReader {
       .orderBy('v.created_at', 'DESC')
       .addOrderBy('v.id', 'DESC')
       .limit(limit + 1);
-    if (!canSeeAllInstitutions(input.principal)) {
+    if (!canSeeAllPersonalFiles(input.principal)) {
       query.andWhere('v.owner_org = :org', { org: input.principal.org });
     }
     if (input.overdue === true) {
