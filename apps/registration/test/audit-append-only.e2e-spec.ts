@@ -66,11 +66,14 @@ describe('audit_entry is append-only', () => {
       ),
     );
     const update = await refusal(service.query(`UPDATE audit_entry SET reason = 'rewritten'`));
+    const updateActor = await refusal(service.query(`UPDATE audit_entry SET actor_sub = 'x'`));
     const remove = await refusal(service.query('DELETE FROM audit_entry'));
     const truncate = await refusal(service.query('TRUNCATE audit_entry'));
 
     expect(inserted).toBe('accepted');
-    expect([update, remove, truncate]).toEqual([
+    // The free-text columns are granted for the erasure's scrub, which the trigger alone allows.
+    expect([update, updateActor, remove, truncate]).toEqual([
+      '42501 trigger',
       '42501 privilege',
       '42501 privilege',
       '42501 privilege',
@@ -87,5 +90,79 @@ describe('audit_entry is append-only', () => {
     expect([update, remove, truncate]).toEqual(['42501 trigger', '42501 trigger', '42501 trigger']);
     const rows = await admin.query(`SELECT reason FROM audit_entry WHERE reason IS NOT NULL`);
     expect(rows).toEqual([]);
+  });
+
+  describe('the one change allowed: scrubbing the free text of an erased person’s entries', () => {
+    const erasedId = '0193a3c4-5f1e-7d2a-9b8c-0000000000e1';
+    const liveId = '0193a3c4-5f1e-7d2a-9b8c-0000000000a1';
+    const entryOf: Record<string, string> = {
+      [erasedId]: '0193a3c4-5f1e-7d2a-9b8c-00000000e0e1',
+      [liveId]: '0193a3c4-5f1e-7d2a-9b8c-00000000e0a1',
+    };
+    const override = {
+      duplicateOverride: { reason: 'Fatima B. says she never came', candidateIds: [] },
+    };
+    const entry = async (id: string) =>
+      (
+        await admin.query(`SELECT actor_sub, reason, details FROM audit_entry WHERE id = $1`, [
+          entryOf[id],
+        ])
+      )[0] as { actor_sub: string; reason: string; details: typeof override };
+
+    beforeAll(async () => {
+      for (const [id, erased] of [
+        [erasedId, true],
+        [liveId, false],
+      ] as const) {
+        await admin.query(
+          `INSERT INTO beneficiary (id, reference, owner_org, category, sex, birth_year,
+                                    nationality, region_code, version, erased_at)
+           VALUES ($1, $2, 'IOM', 'returning-moroccan', 'female', 1990, 'MA', '05', 1, $3)`,
+          [id, `TEST-${id.slice(-2)}`, erased ? new Date() : null],
+        );
+        await service.query(
+          `INSERT INTO audit_entry (id, actor_sub, actor_org, action, resource_type, resource_ids,
+                                    reason, details)
+           VALUES ($1, 'cw-1', 'IOM', 'create', 'beneficiary', ARRAY[$2]::uuid[],
+                   'Mme Fatima Benali called', $3)`,
+          [entryOf[id], id, override],
+        );
+      }
+    });
+
+    it('lets the service role replace the reasons with the marker, on an erased person’s entry only', async () => {
+      const scrub = (id: string) =>
+        refusal(
+          service.query(
+            `UPDATE audit_entry SET reason = audit_entry_scrubbed_reason(reason),
+                    details = audit_entry_scrubbed_details(details) WHERE id = $1`,
+            [entryOf[id]],
+          ),
+        );
+
+      expect(await scrub(liveId)).toBe('42501 trigger');
+      expect(await scrub(erasedId)).toBe('accepted');
+      expect(await entry(erasedId)).toEqual({
+        actor_sub: 'cw-1',
+        reason: 'record erased',
+        details: { duplicateOverride: { reason: 'record erased', candidateIds: [] } },
+      });
+      expect((await entry(liveId)).reason).toBe('Mme Fatima Benali called');
+    });
+
+    it('refuses any other text, even on an erased person’s entry, to a superuser too', async () => {
+      const rewrite = (dataSource: DataSource, sql: string) =>
+        refusal(dataSource.query(sql, [entryOf[erasedId]]));
+
+      const results = [
+        await rewrite(service, `UPDATE audit_entry SET reason = 'nothing happened' WHERE id = $1`),
+        await rewrite(service, `UPDATE audit_entry SET details = '{}' WHERE id = $1`),
+        await rewrite(admin, `UPDATE audit_entry SET reason = NULL WHERE id = $1`),
+        await rewrite(admin, `UPDATE audit_entry SET actor_sub = 'someone' WHERE id = $1`),
+        await rewrite(admin, `DELETE FROM audit_entry WHERE id = $1`),
+      ];
+
+      expect(results).toEqual(Array(5).fill('42501 trigger'));
+    });
   });
 });

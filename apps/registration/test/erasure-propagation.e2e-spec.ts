@@ -161,11 +161,33 @@ describe('erasure across the registry', () => {
         ).length === 0,
       { what: 'the merge reasons naming the person to be scrubbed' },
     );
-    const [audit] = await sut.query<{ resource_ids: string[] }>(
-      `SELECT resource_ids FROM audit_entry WHERE action = 'erase' AND $1 = ANY(resource_ids)`,
+    // The audit trail keeps who did what to which ids; its free text naming her goes (ADR 0022).
+    const auditText = () =>
+      sut.query<{ action: string; reason: string | null }>(
+        `SELECT action, reason FROM audit_entry
+          WHERE resource_ids && $1::uuid[] AND (reason LIKE '%Fatima%' OR details::text LIKE '%Fatima%')`,
+        [[survivor.id, middle.id, third.id]],
+      );
+    await waitFor(async () => (await auditText()).length === 0, {
+      what: 'the audit entries’ reasons naming the person to be scrubbed',
+    });
+    const scrubbed = await sut.query<{ action: string; reason: string; override: string }>(
+      `SELECT action, reason, details->'duplicateOverride'->>'reason' AS override FROM audit_entry
+        WHERE resource_ids && $1::uuid[] AND action IN ('merge', 'create') ORDER BY action`,
+      [[middle.id, third.id]],
+    );
+    expect(scrubbed).toEqual([
+      { action: 'create', reason: null, override: 'record erased' },
+      { action: 'create', reason: null, override: 'record erased' },
+      { action: 'merge', reason: 'record erased', override: null },
+      { action: 'merge', reason: 'record erased', override: null },
+    ]);
+    const [audit] = await sut.query<{ resource_ids: string[]; reason: string }>(
+      `SELECT resource_ids, reason FROM audit_entry WHERE action = 'erase' AND $1 = ANY(resource_ids)`,
       [survivor.id],
     );
     expect([...audit.resource_ids].sort()).toEqual([survivor.id, middle.id, third.id].sort());
+    expect(audit.reason).toBe('Request of the person (law 09-08), ticket 42');
   });
 
   it('deletes the import rows of an erased person', async () => {

@@ -23,6 +23,7 @@ import { MatchReviewEntity } from '../match-reviews/match-review.entity';
 import { CreateMatchReview1763900750000 } from './migrations/1763900750000-CreateMatchReview';
 import { MakeAuditEntryAppendOnly1763900800000 } from './migrations/1763900800000-MakeAuditEntryAppendOnly';
 import { EncryptBeneficiaryBirthDate1763900900000 } from './migrations/1763900900000-EncryptBeneficiaryBirthDate';
+import { AllowAuditScrubOfErasedPeople1763901000000 } from './migrations/1763901000000-AllowAuditScrubOfErasedPeople';
 
 /** Registration's entities and migrations, shared by the app, the migrate entrypoint and the CLI. */
 export const REGISTRATION_ENTITIES = [
@@ -53,4 +54,5 @@ export const REGISTRATION_MIGRATIONS = [
   CreateMatchReview1763900750000,
   MakeAuditEntryAppendOnly1763900800000,
   EncryptBeneficiaryBirthDate1763900900000,
+  AllowAuditScrubOfErasedPeople1763901000000,
 ];

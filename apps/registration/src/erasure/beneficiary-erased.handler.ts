@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { beneficiaryErasedV1, type BeneficiaryErasedV1, type EventEnvelope } from '@mrm/contracts';
 import { JetStreamContext } from '@mrm/messaging';
+import { AuditErasureService } from '../audit/audit-erasure.service';
 import { ConsentsErasureService } from '../consents/consents-erasure.service';
 import { DuplicateQueueErasureService } from '../duplicates/duplicate-queue-erasure.service';
 import { ImportRowsErasureService } from '../imports/import-rows-erasure.service';
@@ -18,6 +19,7 @@ export class BeneficiaryErasedHandler {
     private readonly duplicateQueue: DuplicateQueueErasureService,
     private readonly consents: ConsentsErasureService,
     private readonly matchReviews: MatchReviewsErasureService,
+    private readonly audit: AuditErasureService,
   ) {}
 
   @EventPattern(beneficiaryErasedV1.subject)
@@ -30,5 +32,6 @@ export class BeneficiaryErasedHandler {
     await this.duplicateQueue.onErased(em, event.data);
     await this.consents.onErased(em, event.data);
     await this.matchReviews.onErased(em, event.data);
+    await this.audit.onErased(em, event.data);
   }
 }
