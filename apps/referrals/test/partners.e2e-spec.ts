@@ -108,6 +108,26 @@ describe('partner directory (e2e)', () => {
     expect(await footprint(sut, tables)).toEqual(before);
   });
 
+  it.each([
+    { field: 'names', update: 400 },
+    { field: 'kind', update: 400 },
+    { field: 'website', update: 200 },
+    { field: 'active', update: 200 },
+  ])('answers $update to a partner update whose $field is null', async (expected) => {
+    const { partnerId } = await aPartnerWithService(sut);
+    const version = (
+      await sut.http.get(`/api/v1/partners/${partnerId}`).set('Authorization', coordinator)
+    ).body.version as number;
+
+    const updated = await sut.http
+      .patch(`/api/v1/partners/${partnerId}`)
+      .set('Authorization', coordinator)
+      .set('If-Match', `"${version}"`)
+      .send({ [expected.field]: null });
+
+    expect({ field: expected.field, update: updated.status }).toEqual(expected);
+  });
+
   it('lets only coordinators maintain the directory', async () => {
     await sut.http
       .post('/api/v1/partners')
@@ -185,6 +205,35 @@ describe('partner directory (e2e)', () => {
       expect(await footprint(sut, tables)).toEqual(before);
     },
   );
+
+  // Nested objects are never null; a required field cannot be cleared; an optional field's null
+  // means not given. None of them is a 500 (a NOT NULL column, or a null read as an object).
+  it.each([
+    { field: 'eligibility', create: 400, update: 400 },
+    { field: 'capacity', create: 400, update: 400 },
+    { field: 'contact', create: 400, update: 400 },
+    { field: 'name', create: 400, update: 400 },
+    { field: 'type', create: 400, update: 400 },
+    { field: 'regionCodes', create: 400, update: 400 },
+    { field: 'languages', create: 201, update: 200 },
+    { field: 'active', create: 201, update: 200 },
+  ])('answers $create and $update to a service whose $field is null', async (expected) => {
+    const { partnerId, serviceId } = await aPartnerWithService(sut);
+
+    const created = await sut.http
+      .post('/api/v1/services')
+      .set('Authorization', coordinator)
+      .send({ ...aServiceBody(partnerId), [expected.field]: null });
+    const updated = await sut.http
+      .patch(`/api/v1/services/${serviceId}`)
+      .set('Authorization', coordinator)
+      .set('If-Match', '"1"')
+      .send({ [expected.field]: null });
+
+    expect({ field: expected.field, create: created.status, update: updated.status }).toEqual(
+      expected,
+    );
+  });
 
   it('updates a service under If-Match: 428 without it, 412 when stale, 200 when current', async () => {
     const { serviceId } = await aPartnerWithService(sut);

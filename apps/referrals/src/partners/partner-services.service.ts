@@ -181,16 +181,17 @@ export function newService(input: {
   });
 }
 
-// Nested objects replace the stored ones whole, so a PATCH reads like the create it amends.
+// Nested objects replace the stored ones whole, so a PATCH reads like the create it amends. An
+// optional field of a create may come as null: it means not given, as leaving it out does.
 export function applyFields(service: PartnerServiceEntity, fields: Partial<ServiceFields>): void {
-  if (fields.type !== undefined) service.serviceType = fields.type;
-  if (fields.name !== undefined) service.name = fields.name;
+  if (given(fields.type)) service.serviceType = fields.type;
+  if (given(fields.name)) service.name = fields.name;
   if (fields.description !== undefined) service.description = fields.description;
-  if (fields.regionCodes !== undefined) service.regionCodes = fields.regionCodes;
-  if (fields.locations !== undefined) service.locations = fields.locations;
-  if (fields.languages !== undefined) service.languages = fields.languages;
-  if (fields.active !== undefined) service.active = fields.active;
-  if (fields.eligibility !== undefined) {
+  if (given(fields.regionCodes)) service.regionCodes = fields.regionCodes;
+  if (given(fields.locations)) service.locations = fields.locations;
+  if (given(fields.languages)) service.languages = fields.languages;
+  if (given(fields.active)) service.active = fields.active;
+  if (given(fields.eligibility)) {
     const { eligibility } = fields;
     if (
       eligibility.minAge !== undefined &&
@@ -207,12 +208,14 @@ export function applyFields(service: PartnerServiceEntity, fields: Partial<Servi
     service.maxAge = eligibility.maxAge ?? null;
     service.eligibleNationalities = eligibility.nationalities ?? [];
   }
-  if (fields.capacity !== undefined) {
+  if (given(fields.capacity)) {
     service.placesPerMonth = fields.capacity.placesPerMonth ?? null;
     service.currentLoad = fields.capacity.currentLoad ?? 0;
   }
-  if (fields.contact !== undefined) {
+  if (given(fields.contact)) {
     service.contactEmail = fields.contact.email ?? null;
     service.contactPhone = fields.contact.phone ?? null;
   }
 }
+
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;

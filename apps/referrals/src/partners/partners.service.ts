@@ -73,9 +73,11 @@ export class PartnersService {
         partner.nameAr = patch.names.ar ?? null;
         partner.nameEn = patch.names.en ?? null;
       }
-      for (const key of ['kind', 'description', 'website', 'email', 'phone', 'active'] as const) {
+      // null clears an optional text; `active` has no unset state, so its null means not given.
+      for (const key of ['kind', 'description', 'website', 'email', 'phone'] as const) {
         if (patch[key] !== undefined) Object.assign(partner, { [key]: patch[key] });
       }
+      if (patch.active !== undefined && patch.active !== null) partner.active = patch.active;
       await this.touch(em, partner);
       return partner;
     });

@@ -153,8 +153,7 @@ export class CreateServiceRequestDto {
   readonly locations?: ServiceLocationDto[];
 
   @ApiPropertyOptional({ type: ServiceEligibilityDto })
-  @IsOptional()
-  @NestedObject(() => ServiceEligibilityDto)
+  @NestedObject(() => ServiceEligibilityDto, { optional: true })
   readonly eligibility?: ServiceEligibilityDto;
 
   @ApiPropertyOptional({ isArray: true, type: String, pattern: LANGUAGE.source, example: ['ar'] })
@@ -166,13 +165,11 @@ export class CreateServiceRequestDto {
   readonly languages?: string[];
 
   @ApiPropertyOptional({ type: ServiceCapacityDto })
-  @IsOptional()
-  @NestedObject(() => ServiceCapacityDto)
+  @NestedObject(() => ServiceCapacityDto, { optional: true })
   readonly capacity?: ServiceCapacityDto;
 
   @ApiPropertyOptional({ type: ServiceContactDto })
-  @IsOptional()
-  @NestedObject(() => ServiceContactDto)
+  @NestedObject(() => ServiceContactDto, { optional: true })
   readonly contact?: ServiceContactDto;
 
   @ApiPropertyOptional({ default: true })

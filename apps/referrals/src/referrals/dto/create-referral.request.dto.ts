@@ -92,7 +92,6 @@ export class CreateReferralRequestDto {
   readonly draft?: boolean;
 
   @ApiPropertyOptional({ type: ConsentOverrideRequestDto, description: 'Coordinators only' })
-  @IsOptional()
-  @NestedObject(() => ConsentOverrideRequestDto)
+  @NestedObject(() => ConsentOverrideRequestDto, { optional: true })
   readonly consentOverride?: ConsentOverrideRequestDto;
 }

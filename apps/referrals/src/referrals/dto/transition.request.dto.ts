@@ -20,8 +20,7 @@ export class TransitionRequestDto {
 
 export class SubmitReferralRequestDto extends TransitionRequestDto {
   @ApiPropertyOptional({ type: ConsentOverrideRequestDto, description: 'Coordinators only' })
-  @IsOptional()
-  @NestedObject(() => ConsentOverrideRequestDto)
+  @NestedObject(() => ConsentOverrideRequestDto, { optional: true })
   readonly consentOverride?: ConsentOverrideRequestDto;
 }
 

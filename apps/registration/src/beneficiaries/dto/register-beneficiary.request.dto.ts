@@ -122,8 +122,7 @@ export class RegisterBeneficiaryRequestDto {
   readonly regionCode: string;
 
   @ApiPropertyOptional({ type: AddressDto })
-  @IsOptional()
-  @NestedObject(() => AddressDto)
+  @NestedObject(() => AddressDto, { optional: true })
   readonly address?: AddressDto;
 
   @ApiPropertyOptional({ type: [IdentityDocumentDto] })
@@ -177,7 +176,6 @@ export class RegisterBeneficiaryRequestDto {
     type: DuplicateOverrideDto,
     description: 'Register despite probable duplicates',
   })
-  @IsOptional()
-  @NestedObject(() => DuplicateOverrideDto)
+  @NestedObject(() => DuplicateOverrideDto, { optional: true })
   readonly duplicateOverride?: DuplicateOverrideDto;
 }
