@@ -12,3 +12,4 @@ export * from './stream-inspector';
 export * from './tcp-proxy';
 export * from './openapi';
 export * from './hostile-xlsx';
+export * from './table-counts';

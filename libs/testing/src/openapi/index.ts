@@ -4,3 +4,5 @@ export * from './openapi-json-schema';
 export * from './platform-formats';
 export * from './contract-requests';
 export * from './contract-assertions';
+export * from './hostile-requests';
+export * from './multipart-body';
