@@ -4,9 +4,10 @@ import { validatedClasses, validatedPropertiesOf } from '@mrm/http';
 import { plainToInstance } from 'class-transformer';
 import { ValidationTypes } from 'class-validator';
 
-// Issue 18: `@ValidateNested()` alone takes an array where an object belongs. Every nested
-// property of every validated class (DTOs, import files, contracts) must also refuse it, which is
-// what `NestedObject` from @mrm/http adds; this walk fails on a property declared without it.
+// Issue 18: `@ValidateNested()` alone takes an array where an object belongs, and `@IsOptional()`
+// lets a null through. Every nested property of every validated class (DTOs, import files,
+// contracts) must refuse both, which is what `NestedObject` from @mrm/http does; this walk fails
+// on a property declared without it.
 const root = join(__dirname, '..', '..');
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -19,14 +20,24 @@ const sourceFiles = (dir: string): string[] =>
 const validatedSources = ['apps', 'libs']
   .flatMap((top) => readdirSync(join(root, top)).map((name) => join(root, top, name, 'src')))
   .flatMap(sourceFiles)
-  .filter((file) => readFileSync(file, 'utf8').includes("from 'class-validator'"));
+  // DTO files derived with PartialType and the like import no class-validator of their own.
+  .filter(
+    (file) =>
+      file.endsWith('.dto.ts') || readFileSync(file, 'utf8').includes("from 'class-validator'"),
+  );
 
 interface NestedProperty {
   readonly name: string;
   readonly each: boolean;
   readonly refusesArrays: boolean;
   readonly typed: boolean;
+  /** `@IsOptional()`: a null skips every rule and reaches the code that reads the object. */
+  readonly letsNullThrough: boolean;
 }
+
+// Update bodies where null deliberately clears the object (the service handles it): registration's
+// PATCH, whose null clears the address.
+const NULL_CLEARS = ['PartialOmitRegisterBeneficiaryRequestDtoDuplicateOverride.address'];
 
 // `@Type()` is what turns the plain object of a body into the class that nested validation reads.
 function convertsToClass(target: Function, property: string, each: boolean): boolean {
@@ -52,6 +63,7 @@ function nestedProperties(): NestedProperty[] {
             (rule) => rule.name === 'isObject' && (rule.each === true) === each,
           ),
           typed: convertsToClass(target, property.name, each),
+          letsNullThrough: property.rules.some((rule) => rule.name === 'isOptional'),
         };
       }),
   );
@@ -59,7 +71,7 @@ function nestedProperties(): NestedProperty[] {
 
 describe('nested object properties of every validated class', () => {
   beforeAll(() => {
-    for (const file of validatedSources) require(file);
+    for (const file of validatedSources) jest.requireActual(file);
   });
 
   it('finds the nested properties of the services', () => {
@@ -82,6 +94,17 @@ describe('nested object properties of every validated class', () => {
       .map(({ name, refusesArrays }) =>
         refusesArrays ? `${name}: no @Type` : `${name}: no IsObject (use NestedObject)`,
       );
+
+    expect(faults).toEqual([]);
+  });
+
+  it('refuses null in place of one object, unless null clears it on purpose', () => {
+    const faults = nestedProperties()
+      .filter(
+        ({ each, letsNullThrough, name }) =>
+          !each && letsNullThrough && !NULL_CLEARS.includes(name),
+      )
+      .map(({ name }) => `${name}: @IsOptional() (use NestedObject's optional)`);
 
     expect(faults).toEqual([]);
   });
