@@ -1,4 +1,4 @@
-import type { TestService } from '@mrm/testing';
+import { bearer, type TestService } from '@mrm/testing';
 import {
   aCourse,
   analyst,
@@ -179,6 +179,24 @@ describe('courses and sessions (e2e)', () => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).not.toContain(course.id);
     await sut.http.get(`/api/v1/courses/${course.id}`).set('authorization', caseWorker).expect(200);
     await sut.http.get(`/api/v1/courses/${course.id}`).set('authorization', analyst).expect(200);
+  });
+
+  it('lets a trainer who is also an auditor organise courses for their own institution only', async () => {
+    const auditingTrainer = bearer('COOPI', ['trainer', 'auditor'], 'trainer-coopi-auditor');
+
+    const foreign = await sut.http
+      .post('/api/v1/courses')
+      .set('authorization', auditingTrainer)
+      .send(aCourse())
+      .expect(403);
+    await sut.http
+      .post('/api/v1/courses')
+      .set('authorization', auditingTrainer)
+      .send(aCourse({ organisingOrg: 'COOPI', trainerIds: ['trainer-coopi-auditor'] }))
+      .expect(201);
+
+    expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(foreign.body.code).toBe('COURSE_ORG_MISMATCH');
   });
 
   it('lets a case worker of the institution see the course but not run it', async () => {

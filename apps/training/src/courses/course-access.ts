@@ -11,6 +11,13 @@ const isNamedTrainer = (principal: Principal, course: CourseAccessFields): boole
   principal.roles.includes('trainer') && course.trainerIds.includes(principal.sub);
 
 /**
+ * Admins and coordinators organise and run courses for any institution. Seeing every course
+ * (auditors, analysts) grants no part of that, alone or beside another role.
+ */
+export const managesEveryCourse = (principal: Principal): boolean =>
+  principal.roles.some((role) => role === 'admin' || role === 'coordinator');
+
+/**
  * Coordinators (and admins, auditors) see every course, analysts too (a course holds nothing
  * personal); the organising institution's staff see its courses; a named trainer sees the courses
  * they run. Anyone else gets a 404, so another institution does not learn that the course exists.
@@ -30,7 +37,7 @@ export function assertCanSee(principal: Principal, course: CourseAccessFields): 
 /** Managing a course (sessions, attendance, status): coordinators and its named trainers. */
 export function assertCanManage(principal: Principal, course: CourseAccessFields): void {
   assertCanSee(principal, course);
-  if (principal.roles.some((role) => role === 'admin' || role === 'coordinator')) return;
+  if (managesEveryCourse(principal)) return;
   if (isNamedTrainer(principal, course)) return;
   throw new CourseError('COURSE_FORBIDDEN');
 }

@@ -9,7 +9,7 @@ import {
   type Page,
 } from '@mrm/http';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertCanManage, assertCanSee } from './course-access';
+import { assertCanManage, assertCanSee, managesEveryCourse } from './course-access';
 import type { CourseView } from './course-view';
 import { CourseEntity } from './course.entity';
 import { CourseError } from './course.errors';
@@ -27,7 +27,7 @@ export class CoursesService {
     request: CreateCourseRequestDto;
   }): Promise<CourseView> {
     const { principal, request } = input;
-    if (!canSeeAllInstitutions(principal) && request.organisingOrg !== principal.org) {
+    if (!managesEveryCourse(principal) && request.organisingOrg !== principal.org) {
       throw new CourseError('COURSE_ORG_MISMATCH');
     }
     assertPeriod(request.startsOn, request.endsOn);
