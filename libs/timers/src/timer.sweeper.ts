@@ -25,6 +25,12 @@ export interface DueTimer {
 /** Runs in the sweep's transaction: write the state change and its outbox event with `em`. */
 export type TimerHandler = (em: EntityManager, timer: DueTimer) => Promise<void>;
 
+/**
+ * Runs in the sweep's transaction for the due timers of one kind claimed together: write every
+ * state change and outbox event with `em`, in a few statements for the whole batch.
+ */
+export type TimerBatchHandler = (em: EntityManager, timers: readonly DueTimer[]) => Promise<void>;
+
 interface TimerRow {
   id: string;
   kind: string;
@@ -46,15 +52,16 @@ const CLAIM_DUE = `
    FOR UPDATE SKIP LOCKED`;
 
 /**
- * Fires due timers once across replicas: claims them with `FOR UPDATE SKIP LOCKED`, runs each
- * handler under a savepoint and marks it fired in the same transaction, so a crash fires it again
- * and a commit fires it never again. A failing handler is retried later with backoff; the others
- * of its batch still fire.
+ * Fires due timers once across replicas: claims them with `FOR UPDATE SKIP LOCKED`, runs the
+ * handler of each kind once for the claimed timers of that kind under a savepoint, and marks them
+ * fired in the same transaction, so a crash fires them again and a commit fires them never again.
+ * If a handler fails, its timers are run again one by one: the failing one is retried later with
+ * backoff, the others of its batch still fire.
  */
 @Injectable()
 export class TimerSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TimerSweeper.name);
-  private readonly handlers = new Map<string, TimerHandler>();
+  private readonly handlers = new Map<string, TimerBatchHandler>();
   private readonly fired: Counter<'kind' | 'outcome'>;
   private loop?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -75,6 +82,16 @@ export class TimerSweeper implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Registers the handler of one kind of timer; call it from a feature's `onModuleInit`. */
   register(kind: string, handler: TimerHandler): void {
+    this.registerBatch(kind, async (em, timers) => {
+      for (const timer of timers) await handler(em, timer);
+    });
+  }
+
+  /**
+   * Registers a handler given every claimed timer of its kind at once, for kinds that fire in
+   * bulk (a day's deadlines): a few statements per batch instead of a few per timer.
+   */
+  registerBatch(kind: string, handler: TimerBatchHandler): void {
     if (this.handlers.has(kind)) {
       throw new Error(`A timer handler for ${kind} is already registered`);
     }
@@ -120,35 +137,86 @@ export class TimerSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       [...this.handlers.keys()],
       this.options.batchSize,
     ]);
-    let fired = 0;
-    for (const row of rows) {
-      if (await this.fire(em, row, now)) fired++;
+    const fired: DueTimer[] = [];
+    for (const [kind, timers] of groupByKind(rows)) {
+      fired.push(...(await this.fireKind(em, kind, timers, now)));
     }
-    return { claimed: rows.length, fired };
+    if (fired.length > 0) {
+      await em.query('UPDATE scheduled_timer SET fired_at = $2 WHERE id = ANY($1::uuid[])', [
+        fired.map((timer) => timer.id),
+        now,
+      ]);
+    }
+    return { claimed: rows.length, fired: fired.length };
   }
 
-  private async fire(em: EntityManager, row: TimerRow, now: Date): Promise<boolean> {
-    const timer: DueTimer = { ...row, dueAt: row.due_at };
+  // All of a kind in one call; when that fails, one by one to tell the failing timer from the rest.
+  private async fireKind(
+    em: EntityManager,
+    kind: string,
+    timers: DueTimer[],
+    now: Date,
+  ): Promise<DueTimer[]> {
+    const failure = await this.attempt(em, kind, timers);
+    if (!failure) {
+      this.fired.inc({ kind, outcome: 'fired' }, timers.length);
+      return timers;
+    }
+    if (timers.length === 1) {
+      await this.postpone(em, timers[0], failure, now);
+      return [];
+    }
+    const fired: DueTimer[] = [];
+    for (const timer of timers) {
+      const error = await this.attempt(em, kind, [timer]);
+      if (error) {
+        await this.postpone(em, timer, error, now);
+      } else {
+        this.fired.inc({ kind, outcome: 'fired' });
+        fired.push(timer);
+      }
+    }
+    return fired;
+  }
+
+  // The handler's writes are undone if it throws, and the sweep's transaction stays usable.
+  private async attempt(
+    em: EntityManager,
+    kind: string,
+    timers: DueTimer[],
+  ): Promise<Error | undefined> {
     await em.query('SAVEPOINT timer_fire');
     try {
-      await this.handlers.get(row.kind)!(em, timer);
+      await this.handlers.get(kind)!(em, timers);
       await em.query('RELEASE SAVEPOINT timer_fire');
-      await em.query('UPDATE scheduled_timer SET fired_at = $2 WHERE id = $1', [row.id, now]);
-      this.fired.inc({ kind: row.kind, outcome: 'fired' });
-      return true;
+      return undefined;
     } catch (error) {
       await em.query('ROLLBACK TO SAVEPOINT timer_fire');
-      const retryAt = new Date(now.getTime() + retryDelayMs(row.attempts));
-      await em.query(
-        `UPDATE scheduled_timer SET attempts = attempts + 1, last_error = $2, available_at = $3
-          WHERE id = $1`,
-        [row.id, String((error as Error).message).slice(0, 1000), retryAt],
-      );
-      this.fired.inc({ kind: row.kind, outcome: 'failed' });
-      this.logger.warn(`timer ${row.kind}/${row.key} failed: ${(error as Error).message}`);
-      return false;
+      return error as Error;
     }
   }
+
+  private async postpone(em: EntityManager, timer: DueTimer, error: Error, now: Date) {
+    const retryAt = new Date(now.getTime() + retryDelayMs(timer.attempts));
+    await em.query(
+      `UPDATE scheduled_timer SET attempts = attempts + 1, last_error = $2, available_at = $3
+        WHERE id = $1`,
+      [timer.id, String(error.message).slice(0, 1000), retryAt],
+    );
+    this.fired.inc({ kind: timer.kind, outcome: 'failed' });
+    this.logger.warn(`timer ${timer.kind}/${timer.key} failed: ${error.message}`);
+  }
+}
+
+// Claimed order (oldest first) is kept within each kind.
+function groupByKind(rows: readonly TimerRow[]): Map<string, DueTimer[]> {
+  const byKind = new Map<string, DueTimer[]>();
+  for (const { due_at, ...row } of rows) {
+    const timers = byKind.get(row.kind) ?? [];
+    timers.push({ ...row, dueAt: due_at });
+    byKind.set(row.kind, timers);
+  }
+  return byKind;
 }
 
 function retryDelayMs(attempts: number): number {

@@ -5,9 +5,9 @@ import {
   type DeadlineKind,
   type ReferralPriority,
 } from '@mrm/contracts';
-import { OutboxWriter } from '@mrm/messaging';
+import { OutboxWriter, type OutboxEvent } from '@mrm/messaging';
 import { Clock, TimerScheduler, TimerSweeper, type DueTimer } from '@mrm/timers';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { DeadlinePolicy } from '../deadlines/deadline-policy';
 import { factsOf } from './referral-facts';
 import { ReferralEntity } from './referral.entity';
@@ -37,8 +37,8 @@ export class ReferralDeadlinesService implements OnModuleInit {
 
   onModuleInit(): void {
     for (const deadline of Object.keys(TIMER_KINDS) as DeadlineKind[]) {
-      this.sweeper.register(TIMER_KINDS[deadline], (em, timer) =>
-        this.onMissed(em, timer, deadline),
+      this.sweeper.registerBatch(TIMER_KINDS[deadline], (em, timers) =>
+        this.onMissed(em, timers, deadline),
       );
     }
   }
@@ -73,20 +73,50 @@ export class ReferralDeadlinesService implements OnModuleInit {
     }
   }
 
-  // Escalates once: the timer fires once across replicas, and a referral answered meanwhile is left.
-  private async onMissed(em: EntityManager, timer: DueTimer, deadline: DeadlineKind) {
-    const referral = await em.findOne(ReferralEntity, {
-      where: { id: timer.key },
+  // Escalates once: the timer fires once across replicas, and a referral answered meanwhile is
+  // left. A day's missed deadlines come as one batch: a lock, an update and an insert for all.
+  private async onMissed(em: EntityManager, timers: readonly DueTimer[], deadline: DeadlineKind) {
+    const dueAt = new Map(timers.map((timer) => [timer.key, timer.dueAt]));
+    // In id order, so that two sweeps locking the same referrals queue rather than deadlock; a
+    // deadlock still left (the two kinds of one sweep) undoes this batch, which then goes one by one.
+    const referrals = await em.find(ReferralEntity, {
+      where: { id: In([...dueAt.keys()]) },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!referral || !STILL_WAITING[deadline](referral)) return;
+    const missed = referrals.filter(STILL_WAITING[deadline]);
+    if (missed.length === 0) return;
     const now = this.clock.now();
-    referral.escalatedAt ??= now;
-    referral.version += 1;
-    referral.updatedAt = now;
-    await em.save(ReferralEntity, referral);
-    const data = { ...factsOf(referral, now), deadline, dueAt: timer.dueAt.toISOString() };
-    await this.outbox.append(em, referralOverdueV1, data, { subject: referral.id, time: now });
-    await this.outbox.append(em, referralRemindedV1, data, { subject: referral.id, time: now });
+    await em
+      .createQueryBuilder()
+      .update(ReferralEntity)
+      .set({
+        escalatedAt: () => 'COALESCE(escalated_at, :now)',
+        version: () => 'version + 1',
+        updatedAt: now,
+      })
+      .whereInIds(missed.map((referral) => referral.id))
+      .setParameter('now', now)
+      .execute();
+    const events: OutboxEvent[] = [];
+    // Events in the timers' order (due first), not the lock's.
+    const position = new Map(timers.map((timer, index) => [timer.key, index]));
+    missed.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    for (const referral of missed) {
+      Object.assign(referral, {
+        escalatedAt: referral.escalatedAt ?? now,
+        version: referral.version + 1,
+        updatedAt: now,
+      });
+      const data = {
+        ...factsOf(referral, now),
+        deadline,
+        dueAt: dueAt.get(referral.id)!.toISOString(),
+      };
+      const options = { subject: referral.id, time: now };
+      events.push({ definition: referralOverdueV1, data, options });
+      events.push({ definition: referralRemindedV1, data, options });
+    }
+    await this.outbox.appendAll(em, events);
   }
 }

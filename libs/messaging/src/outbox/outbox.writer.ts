@@ -27,6 +27,13 @@ export interface OutboxRowValues {
   readonly occurredAt: string;
 }
 
+/** One event for `appendAll`: what `append` takes, as one value. */
+export interface OutboxEvent<T extends object = object> {
+  readonly definition: EventDefinition<T>;
+  readonly data: T;
+  readonly options: Pick<BuildOptions, 'subject'> & Partial<BuildOptions>;
+}
+
 /**
  * Appends events to the outbox inside the caller's transaction. This is the only way a service
  * emits an event: nothing is published to NATS from a business transaction.
@@ -43,6 +50,18 @@ export class OutboxWriter {
     const envelope = this.envelopeOf(definition, data, options);
     await this.insert(em, [envelope]);
     return envelope;
+  }
+
+  /** Appends several events in one round trip, in the given order, each checked first. */
+  async appendAll(
+    em: EntityManager,
+    events: ReadonlyArray<OutboxEvent>,
+  ): Promise<Array<EventEnvelope<object>>> {
+    const envelopes = events.map(({ definition, data, options }) =>
+      this.envelopeOf(definition, data, options),
+    );
+    await this.insert(em, envelopes);
+    return envelopes;
   }
 
   /**
