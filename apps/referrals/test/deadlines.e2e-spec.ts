@@ -13,7 +13,8 @@ import {
 
 const HOUR = 3_600_000;
 
-// Two replicas on one database and one manual clock; timers are swept only when the test says.
+// Two replicas on one database and one manual clock; timers are swept only when the test says,
+// in batches small enough that a sweep of a dozen deadlines is shared between the replicas.
 describe('referral deadlines (e2e)', () => {
   const clock = new ManualClock(new Date());
   let replicas: TestService[] = [];
@@ -22,8 +23,9 @@ describe('referral deadlines (e2e)', () => {
     Promise.all(replicas.map((replica) => replica.app.get(TimerSweeper).sweepOnce()));
 
   beforeAll(async () => {
-    const first = await startReferrals({ clock });
-    replicas = [first, await startReferrals({ clock, shareWith: first })];
+    const env = { TIMER_BATCH_SIZE: '4' };
+    const first = await startReferrals({ clock, env });
+    replicas = [first, await startReferrals({ clock, env, shareWith: first })];
   });
 
   afterAll(async () => {
@@ -31,9 +33,9 @@ describe('referral deadlines (e2e)', () => {
     await replicas[0]?.stop();
   });
 
-  const anEmergencyReferral = async () => {
+  const anEmergencyReferral = async (partner?: Awaited<ReturnType<typeof aPartnerWithService>>) => {
     const beneficiaryId = await aKnownBeneficiary(sut());
-    const partner = await aPartnerWithService(sut());
+    partner ??= await aPartnerWithService(sut());
     await aConsent(sut(), { beneficiaryId, recipients: [partner.code] });
     const { body } = await sut()
       .http.post('/api/v1/referrals')
@@ -114,5 +116,35 @@ describe('referral deadlines (e2e)', () => {
       .set('Authorization', coordinator)
       .expect(200);
     expect(overdue.body.items.map((item: { id: string }) => item.id)).toContain(silent.referral.id);
+  });
+
+  it('escalates each of a dozen referrals missed at once exactly once, the sweep shared by two replicas', async () => {
+    const partner = await aPartnerWithService(sut());
+    const silent: Array<{ id: string }> = [];
+    for (let i = 0; i < 12; i++) silent.push((await anEmergencyReferral(partner)).referral);
+    const acknowledged = (await anEmergencyReferral(partner)).referral;
+    await sut()
+      .http.post(`/api/v1/referrals/${acknowledged.id}/acknowledge`)
+      .set('Authorization', officerOf(partner.code))
+      .set('If-Match', '"1"')
+      .expect(200);
+
+    clock.advance(5 * HOUR);
+    const fired = await sweepBoth();
+    await sweepBoth();
+
+    expect(fired[0] + fired[1]).toBe(12);
+    for (const referral of silent) {
+      const types = (await eventsOf(sut(), referral.id)).map((event) => event.type);
+      expect(types.filter((type) => type === 'referral.overdue.v1')).toHaveLength(1);
+      expect(types.filter((type) => type === 'referral.reminded.v1')).toHaveLength(1);
+      const read = await sut()
+        .http.get(`/api/v1/referrals/${referral.id}`)
+        .set('Authorization', referrer)
+        .expect(200);
+      expect(read.body).toMatchObject({ version: 2, escalatedAt: clock.now().toISOString() });
+    }
+    const events = await eventsOf(sut(), acknowledged.id);
+    expect(events.map((event) => event.type)).not.toContain('referral.overdue.v1');
   });
 });

@@ -25,12 +25,26 @@ export class CreateTimerLog1796521000001 implements MigrationInterface {
 /** Keys whose handler throws after writing, so the test sees the savepoint undo the write. */
 export const FAILING_KEYS = new Set<string>();
 
+/** How many timers each call of the batch handler was given, in call order. */
+export const DIGEST_CALLS: number[] = [];
+
 @Injectable()
 class ReminderFeature implements OnModuleInit {
   constructor(private readonly sweeper: TimerSweeper) {}
 
   onModuleInit(): void {
     this.sweeper.register('test.reminder', (em, timer) => this.remind(em, timer));
+    this.sweeper.registerBatch('test.digest', (em, timers) => this.digest(em, timers));
+  }
+
+  private async digest(em: EntityManager, timers: readonly DueTimer[]): Promise<void> {
+    DIGEST_CALLS.push(timers.length);
+    await em.query(
+      'INSERT INTO timer_log (timer_key, due_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])',
+      [timers.map((timer) => timer.key), timers.map((timer) => timer.dueAt)],
+    );
+    const failing = timers.find((timer) => FAILING_KEYS.has(timer.key));
+    if (failing) throw new Error(`digest ${failing.key} refused`);
   }
 
   private async remind(em: EntityManager, timer: DueTimer): Promise<void> {

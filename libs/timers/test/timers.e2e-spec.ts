@@ -2,7 +2,7 @@ import { ServiceConfig } from '@mrm/runtime';
 import { ManualClock, TestService } from '@mrm/testing';
 import { TimerScheduler, TimerSweeper } from '@mrm/timers';
 import { DataSource } from 'typeorm';
-import { FAILING_KEYS, TimerTestModule } from './timer-test.module';
+import { DIGEST_CALLS, FAILING_KEYS, TimerTestModule } from './timer-test.module';
 
 const HOUR = 3_600_000;
 const start = new Date('2026-03-01T08:00:00Z');
@@ -24,9 +24,9 @@ describe('durable timers (e2e)', () => {
     });
 
   const db = () => replicas[0].app.get(DataSource);
-  const schedule = (key: string, dueAt: Date) =>
+  const schedule = (key: string, dueAt: Date, kind = 'test.reminder') =>
     db().transaction((em) =>
-      replicas[0].app.get(TimerScheduler).schedule(em, { kind: 'test.reminder', key, dueAt }),
+      replicas[0].app.get(TimerScheduler).schedule(em, { kind, key, dueAt }),
     );
   const firings = async (key: string): Promise<number> => {
     const [{ count }] = await db().query(
@@ -81,6 +81,32 @@ describe('durable timers (e2e)', () => {
     moveClocks(2000);
     await sweepBoth();
     expect(await firings('flaky')).toBe(1);
+  });
+
+  it('gives a batch handler every due timer of its kind at once, and retries a failing one alone', async () => {
+    const due = clocks[0].now();
+    for (const key of ['digest-a', 'digest-b', 'digest-c']) await schedule(key, due, 'test.digest');
+    DIGEST_CALLS.length = 0;
+
+    expect(await replicas[0].app.get(TimerSweeper).sweepOnce()).toBe(3);
+    expect(DIGEST_CALLS).toEqual([3]);
+
+    FAILING_KEYS.add('digest-flaky');
+    for (const key of ['digest-d', 'digest-flaky', 'digest-e']) {
+      await schedule(key, due, 'test.digest');
+    }
+    DIGEST_CALLS.length = 0;
+    expect(await replicas[0].app.get(TimerSweeper).sweepOnce()).toBe(2);
+    expect(DIGEST_CALLS).toEqual([3, 1, 1, 1]);
+    for (const key of ['digest-a', 'digest-b', 'digest-c', 'digest-d', 'digest-e']) {
+      expect(await firings(key)).toBe(1);
+    }
+    expect(await firings('digest-flaky')).toBe(0);
+    const [row] = await db().query(
+      "SELECT attempts, last_error, fired_at FROM scheduled_timer WHERE key = 'digest-flaky'",
+    );
+    expect(row).toEqual({ attempts: 1, last_error: 'digest digest-flaky refused', fired_at: null });
+    FAILING_KEYS.delete('digest-flaky');
   });
 
   it('keeps a timer through a restart of the replica that would have fired it', async () => {

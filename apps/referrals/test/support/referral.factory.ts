@@ -20,15 +20,16 @@ export const officerOf = (org: string, sub = `ro-${org.toLowerCase()}`) =>
 
 /** The referrals service with explicit timer sweeps, optionally a replica or on a manual clock. */
 export function startReferrals(
-  options: { clock?: ManualClock; shareWith?: TestService } = {},
+  options: { clock?: ManualClock; shareWith?: TestService; env?: Record<string, string> } = {},
 ): Promise<TestService> {
+  const { env, ...rest } = options;
   return TestService.start({
     service: 'referrals',
     configClass: ReferralsConfig,
     rootModule: (config) => ReferralsModule.forRoot(config),
     openApi: REFERRALS_OPENAPI,
-    env: { TIMER_SWEEP_INTERVAL_MS: '0' },
-    ...options,
+    env: { TIMER_SWEEP_INTERVAL_MS: '0', ...env },
+    ...rest,
   });
 }
 
