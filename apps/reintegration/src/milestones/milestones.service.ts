@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mrm/auth';
 import { projectMilestoneReachedV1, projectOperatingV1 } from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
+import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChainCatalogueService, type VersionedChain } from '../chains/chain-catalogue.service';
 import { OPERATING_STEP, type ChainStep } from '../chains/chain-file';
@@ -34,6 +35,7 @@ export class MilestonesService {
     private readonly reader: ProjectReader,
     private readonly chains: ChainCatalogueService,
     private readonly visits: VisitScheduleService,
+    private readonly clock: Clock,
   ) {}
 
   async progress(input: { principal: Principal; projectId: string }): Promise<MilestoneProgress> {
@@ -76,7 +78,7 @@ export class MilestonesService {
         amount: request.amount ?? null,
         overrideReason: skipped.length > 0 ? (request.overrideReason ?? null) : null,
         recordedBy: principal.sub,
-        recordedAt: new Date(),
+        recordedAt: this.clock.now(),
       });
       const operating = request.milestone === OPERATING_STEP;
       await this.projects.touch(
@@ -148,7 +150,7 @@ export class MilestonesService {
         reachedOn,
         overridden: input.overridden,
       },
-      { subject: project.id },
+      { subject: project.id, time: project.updatedAt },
     );
     if (step.code !== OPERATING_STEP) return;
     await this.outbox.append(
@@ -161,7 +163,7 @@ export class MilestonesService {
         regionCode: project.regionCode,
         operatingSince: reachedOn,
       },
-      { subject: project.id },
+      { subject: project.id, time: project.updatedAt },
     );
   }
 }

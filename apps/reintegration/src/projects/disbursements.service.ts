@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mrm/auth';
 import { projectDisbursementPaidV1, uuidv7 } from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
+import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PayTrancheRequestDto, PlanTrancheRequestDto } from './dto/tranche.request.dto';
 import { ProjectTrancheEntity } from './project-tranche.entity';
@@ -18,6 +19,7 @@ export class DisbursementsService {
     private readonly outbox: OutboxWriter,
     private readonly projects: ProjectsService,
     private readonly reader: ProjectReader,
+    private readonly clock: Clock,
   ) {}
 
   async plan(input: {
@@ -48,7 +50,7 @@ export class DisbursementsService {
         payingOrg: input.request.payingOrg,
         paidOn: null,
         paidBy: null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       });
       await this.projects.touch(em, project);
       return this.reader.view(em, project);
@@ -90,7 +92,7 @@ export class DisbursementsService {
           paidOn: input.request.paidOn,
           paidTotal: view.totals.paid,
         },
-        { subject: project.id },
+        { subject: project.id, time: project.updatedAt },
       );
       return view;
     });

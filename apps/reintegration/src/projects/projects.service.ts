@@ -4,6 +4,7 @@ import { projectCreatedV1, uuidv7 } from '@mrm/contracts';
 import { assertVersionMatches } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
 import { RosterService } from '@mrm/roster';
+import { Clock } from '@mrm/timers';
 
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChainCatalogueService, type VersionedChain } from '../chains/chain-catalogue.service';
@@ -24,6 +25,7 @@ export class ProjectsService {
     private readonly roster: RosterService,
     private readonly chains: ChainCatalogueService,
     private readonly reader: ProjectReader,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the project with its members and budget, and `project.created.v1`, in one transaction. */
@@ -35,7 +37,7 @@ export class ProjectsService {
     const chain = this.chains.current({ kind: request.kind, code: request.chainCode });
     return this.dataSource.transaction(async (em) => {
       const members = await this.resolveMembers(em, request, chain);
-      const now = new Date();
+      const now = this.clock.now();
       const project = em.create(ProjectEntity, {
         id: uuidv7(),
         ownerOrg: principal.org,
@@ -90,7 +92,7 @@ export class ProjectsService {
           inKindTotal: view.totals.inKind,
           createdAt: now.toISOString(),
         },
-        { subject: project.id },
+        { subject: project.id, time: now },
       );
       return view;
     });
@@ -125,7 +127,7 @@ export class ProjectsService {
     project: ProjectState,
     changes: Partial<Pick<ProjectState, 'status' | 'operatingSince' | 'outcome' | 'closedAt'>> = {},
   ): Promise<void> {
-    Object.assign(project, changes, { version: project.version + 1, updatedAt: new Date() });
+    Object.assign(project, changes, { version: project.version + 1, updatedAt: this.clock.now() });
     await em.update(
       ProjectEntity,
       { id: project.id },
