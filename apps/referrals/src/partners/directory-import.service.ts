@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@mrm/contracts';
 import { OutboxWriter } from '@mrm/messaging';
+import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { fromHsdsDocument, type ImportedPartner } from './hsds-import';
 import { appendPartnerEvent } from './partner-events';
@@ -25,6 +26,7 @@ export class DirectoryImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
 
   async importHsds(document: unknown): Promise<ImportReport> {
@@ -43,7 +45,7 @@ export class DirectoryImportService {
 
   private async importOne(em: EntityManager, entry: ImportedPartner, report: ImportReport) {
     const { partner: request } = entry;
-    const now = new Date();
+    const now = this.clock.now();
     const existing = await em.findOne(PartnerEntity, {
       where: { code: request.code },
       lock: { mode: 'pessimistic_write' },

@@ -7,6 +7,7 @@ import {
   toPage,
   type Page,
 } from '@mrm/http';
+import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateServiceRequestDto } from './dto/create-service.request.dto';
 import type { ListServicesQueryDto } from './dto/list-services.query.dto';
@@ -49,11 +50,12 @@ export class PartnerServicesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly partners: PartnersService,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: { request: CreateServiceRequestDto }): Promise<PartnerServiceEntity> {
     const { request } = input;
-    const now = new Date();
+    const now = this.clock.now();
     const service = newService({ id: uuidv7(), partnerId: request.partnerId, now });
     applyFields(service, request);
     return this.dataSource.transaction(async (em) => {
@@ -78,7 +80,7 @@ export class PartnerServicesService {
       assertVersionMatches({ expected: input.expectedVersion, current: service.version });
       applyFields(service, input.patch);
       service.version += 1;
-      service.updatedAt = new Date();
+      service.updatedAt = this.clock.now();
       await em.save(PartnerServiceEntity, service);
       await this.partners.touch(em, await this.partners.lock(em, service.partnerId));
       return service;

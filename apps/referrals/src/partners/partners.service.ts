@@ -8,6 +8,7 @@ import {
   type Page,
 } from '@mrm/http';
 import { OutboxWriter } from '@mrm/messaging';
+import { Clock } from '@mrm/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreatePartnerRequestDto } from './dto/create-partner.request.dto';
 import type { ListPartnersQueryDto } from './dto/list-partners.query.dto';
@@ -24,11 +25,12 @@ export class PartnersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: { request: CreatePartnerRequestDto }): Promise<PartnerEntity> {
     const { request } = input;
-    const now = new Date();
+    const now = this.clock.now();
     const partner = this.dataSource.getRepository(PartnerEntity).create({
       id: uuidv7(),
       code: request.code,
@@ -86,7 +88,7 @@ export class PartnersService {
   /** Bumps the partner's version and announces it: a change of the partner or of a service. */
   async touch(em: EntityManager, partner: PartnerEntity): Promise<void> {
     partner.version += 1;
-    partner.updatedAt = new Date();
+    partner.updatedAt = this.clock.now();
     await em.save(PartnerEntity, partner);
     await appendPartnerEvent({ em, outbox: this.outbox, partner, registered: false });
   }
