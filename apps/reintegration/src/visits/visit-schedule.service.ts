@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { uuidv7, visitOverdueV1, visitScheduledV1 } from '@mrm/contracts';
-import { OutboxWriter } from '@mrm/messaging';
+import { OutboxWriter, type OutboxEvent } from '@mrm/messaging';
 import { SERVICE_CONFIG } from '@mrm/runtime';
 import { Clock, TimerScheduler, TimerSweeper, type DueTimer } from '@mrm/timers';
 import type { EntityManager } from 'typeorm';
@@ -31,7 +31,7 @@ export class VisitScheduleService implements OnModuleInit {
 
   onModuleInit(): void {
     this.schedules = readVisitScheduleFile(this.config.REINTEGRATION_VISIT_SCHEDULES_FILE);
-    this.sweeper.register(VISIT_DUE_TIMER, (em, timer) => this.markOverdue(em, timer));
+    this.sweeper.registerBatch(VISIT_DUE_TIMER, (em, timers) => this.markOverdue(em, timers));
   }
 
   /** In the transaction that made the project operating. */
@@ -82,24 +82,25 @@ export class VisitScheduleService implements OnModuleInit {
     await this.timers.cancel(em, { kind: VISIT_DUE_TIMER, key: visitId });
   }
 
-  // Runs in the sweep's transaction; the guarded update makes a late or repeated firing a no-op.
-  private async markOverdue(em: EntityManager, timer: DueTimer): Promise<void> {
+  // Runs in the sweep's transaction for a batch of due visits, in one update and one insert; the
+  // guarded update makes a late or repeated firing a no-op.
+  private async markOverdue(em: EntityManager, timers: readonly DueTimer[]): Promise<void> {
     const overdueAt = this.clock.now();
-    const [rows]: [
+    const [visits]: [
       Array<Pick<VisitEntity, 'id' | 'projectId' | 'ownerOrg' | 'sequence' | 'dueOn'>>,
     ] = await em.query(
       `UPDATE visit SET overdue_at = $2, version = version + 1
-          WHERE id = $1 AND recorded_at IS NULL AND overdue_at IS NULL
+          WHERE id = ANY($1::uuid[]) AND recorded_at IS NULL AND overdue_at IS NULL
           RETURNING id, project_id AS "projectId", owner_org AS "ownerOrg", sequence,
                     due_on::text AS "dueOn"`,
-      [timer.key, overdueAt],
+      [timers.map((timer) => timer.key), overdueAt],
     );
-    const visit = rows[0];
-    if (!visit) return;
-    await this.outbox.append(
-      em,
-      visitOverdueV1,
-      {
+    // Events in the timers' order (due first), not the update's.
+    const position = new Map(timers.map((timer, index) => [timer.key, index]));
+    visits.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const events: OutboxEvent[] = visits.map((visit) => ({
+      definition: visitOverdueV1,
+      data: {
         visitId: visit.id,
         projectId: visit.projectId,
         ownerOrg: visit.ownerOrg,
@@ -107,7 +108,8 @@ export class VisitScheduleService implements OnModuleInit {
         dueOn: visit.dueOn,
         overdueAt: overdueAt.toISOString(),
       },
-      { subject: visit.projectId },
-    );
+      options: { subject: visit.projectId, time: overdueAt },
+    }));
+    await this.outbox.appendAll(em, events);
   }
 }
