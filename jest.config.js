@@ -28,4 +28,7 @@ module.exports = {
   ],
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker exits once its last file's NATS and pg sockets have finished closing; on two loaded
+  // cores that took longer than Jest's 500 ms, which force-killed it with a "failed to exit" warning.
+  workerGracefulExitTimeout: 5000,
 };
