@@ -13,7 +13,8 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
-import { LIVE_TABLES, type TableNames } from '../projections/fact-tables';
+import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
+import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
 
 type DimensionsEvent = BeneficiaryRegisteredV1 | BeneficiaryUpdatedV1;
 
@@ -27,15 +28,34 @@ export const BENEFICIARY_FACT_EVENTS = [
 ];
 
 /**
- * Applies registration events to `beneficiary_fact`, in batches. The result does not depend on
- * delivery order: dimensions only move forward by aggregate version; merge and erasure are sticky.
+ * Applies registration events to `beneficiary_fact`, in batches, and the change they make to
+ * `beneficiary_rollup`. The result does not depend on delivery order: dimensions only move
+ * forward by aggregate version; merge and erasure are sticky.
  */
 @Injectable()
 export class BeneficiaryFactsProjector {
+  constructor(private readonly rollup: BeneficiaryRollupRepository) {}
+
   async apply(
     em: EntityManager,
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames = LIVE_TABLES,
+    options: ProjectionOptions = { maintainRollups: true },
+  ): Promise<void> {
+    const beneficiaryIds = options.maintainRollups ? beneficiariesOf(events) : [];
+    const before =
+      beneficiaryIds.length > 0 ? await this.rollup.lockAndRead(em, tables, beneficiaryIds) : [];
+    await this.applyFacts(em, events, tables);
+    if (beneficiaryIds.length > 0) {
+      const after = await this.rollup.read(em, tables, beneficiaryIds);
+      await this.rollup.applyChange(em, tables, before, after);
+    }
+  }
+
+  private async applyFacts(
+    em: EntityManager,
+    events: ReadonlyArray<EventEnvelope>,
+    tables: TableNames,
   ): Promise<void> {
     const dimensions = new Map<string, EventEnvelope<DimensionsEvent>>();
     for (const event of events) {
@@ -179,4 +199,25 @@ export class BeneficiaryFactsProjector {
       [data.beneficiaryId, data.erasedAt],
     );
   }
+}
+
+/** The beneficiary rows a batch can change (a merge changes the duplicate's). */
+function beneficiariesOf(events: ReadonlyArray<EventEnvelope>): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    switch (event.type) {
+      case beneficiaryRegisteredV1.type:
+      case beneficiaryUpdatedV1.type:
+      case beneficiaryClosedV1.type:
+      case beneficiaryErasedV1.type:
+        ids.add((event.data as { beneficiaryId: string }).beneficiaryId);
+        break;
+      case beneficiaryMergedV1.type:
+        ids.add((event.data as BeneficiaryMergedV1).mergedBeneficiaryId);
+        break;
+      default:
+        break;
+    }
+  }
+  return [...ids];
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JetStreamConnection, streamOf } from '@mrm/messaging';
 import { DataSource } from 'typeorm';
 import { replayStream, type ReplayResult } from '../projections/stream-replayer';
+import { LIVE_TABLES } from '../projections/fact-tables';
+import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
 import { BENEFICIARY_FACT_EVENTS, BeneficiaryFactsProjector } from './beneficiary-facts.projector';
 
 /**
@@ -12,7 +14,7 @@ import { BENEFICIARY_FACT_EVENTS, BeneficiaryFactsProjector } from './beneficiar
 export const REBUILD_BATCH_SIZE = 5000;
 
 /**
- * Rebuilds `beneficiary_fact` from the REGISTRATION stream in one transaction. Readers keep seeing
+ * Rebuilds `beneficiary_fact` (and fills its roll-up) from the REGISTRATION stream in one transaction. Readers keep seeing
  * the old rows until it commits (DELETE, not TRUNCATE); the live consumer's writes wait on the
  * table lock and then apply on top, idempotently. Everything up to the stream's last sequence at
  * lock time is replayed, so no event falls between the two.
@@ -23,22 +25,27 @@ export class BeneficiaryFactsRebuild {
     private readonly dataSource: DataSource,
     private readonly connection: JetStreamConnection,
     private readonly projector: BeneficiaryFactsProjector,
+    private readonly rollup: BeneficiaryRollupRepository,
   ) {}
 
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<ReplayResult> {
     await this.connection.ready();
     return this.dataSource.transaction(async (em) => {
-      await em.query('LOCK TABLE beneficiary_fact IN EXCLUSIVE MODE');
+      await em.query('LOCK TABLE beneficiary_fact, beneficiary_rollup IN EXCLUSIVE MODE');
       await em.query('DELETE FROM beneficiary_fact');
-      return replayStream({
+      await em.query('DELETE FROM beneficiary_rollup');
+      const result = await replayStream({
         js: this.connection.js,
         jsm: this.connection.jsm,
         stream: this.connection.namespace.stream(streamOf('registration')),
         batchSize: REBUILD_BATCH_SIZE,
         types: new Set(BENEFICIARY_FACT_EVENTS.map((definition) => definition.type)),
-        onBatch: (events) => this.projector.apply(em, events),
+        onBatch: (events) =>
+          this.projector.apply(em, events, LIVE_TABLES, { maintainRollups: false }),
         onProgress,
       });
+      await this.rollup.fill(em, LIVE_TABLES);
+      return result;
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Dimension } from './indicator-catalogue';
 import type { Period } from './indicator-answer';
+import type { RollupMeasure } from '../rollups/beneficiary-rollup';
 
 /**
  * Where each indicator's figures come from, in SQL: the fact tables joined, the event time that
@@ -13,8 +14,13 @@ export interface IndicatorSource {
   readonly where: readonly string[];
   readonly dimensions: Partial<Record<Exclude<Dimension, 'period'>, string>>;
   readonly measure: Measure;
-  /** A stock rather than a flow: `from` does not apply; counted as of `to` (or now). */
+  /**
+   * A stock rather than a flow: `from` does not apply; counted as of `to`, or without `to` as of
+   * every event applied (a closure applied is a closure, whatever its clock said).
+   */
   readonly stock?: { readonly openUntil: string };
+  /** The roll-up measures that answer it when they can: `add`, less `subtract` for a stock. */
+  readonly rollup?: { readonly add: RollupMeasure; readonly subtract?: RollupMeasure };
   /** Applied unless the caller groups by that dimension (e.g. the composite score by default). */
   readonly unlessGroupedBy?: { readonly dimension: Dimension; readonly condition: string };
 }
@@ -35,7 +41,8 @@ export type Measure =
   | { readonly kind: 'median-days'; readonly of: string }
   | { readonly kind: 'mean'; readonly of: string };
 
-const AGE_BANDS_SQL = (birthYear: string, at: string) =>
+/** The age band at `at` from a birth year; the roll-ups store it with the same expression. */
+export const ageBandSql = (birthYear: string, at: string) =>
   `CASE WHEN ${birthYear} IS NULL THEN NULL
         WHEN extract(year FROM ${at}) - ${birthYear} < 18 THEN '0-17'
         WHEN extract(year FROM ${at}) - ${birthYear} < 25 THEN '18-24'
@@ -58,7 +65,7 @@ export function periodSql(at: string, period: Period): string {
 function personOf(at: string, institution: string) {
   return {
     sex: 'b.sex',
-    ageBand: AGE_BANDS_SQL('b.birth_year', at),
+    ageBand: ageBandSql('b.birth_year', at),
     nationality: 'b.nationality',
     category: 'b.category',
     region: 'b.region_code',
@@ -75,7 +82,7 @@ const enrolments = (at: string) => ({
   at,
   dimensions: {
     sex: 'e.sex',
-    ageBand: AGE_BANDS_SQL('e.birth_year', at),
+    ageBand: ageBandSql('e.birth_year', at),
     nationality: 'b.nationality',
     category: 'e.category',
     region: 'e.region_code',
@@ -121,6 +128,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     where: [LIVE_BENEFICIARY],
     dimensions: personOf('b.registered_at', 'b.owner_org'),
     measure: { kind: 'rows' },
+    rollup: { add: 'registered' },
   },
   'beneficiaries-active': {
     from: BENEFICIARIES,
@@ -129,6 +137,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     dimensions: personOf('b.registered_at', 'b.owner_org'),
     measure: { kind: 'rows' },
     stock: { openUntil: 'b.closed_at' },
+    rollup: { add: 'registered', subtract: 'ended' },
   },
   'beneficiaries-closed': {
     from: BENEFICIARIES,
@@ -136,6 +145,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     where: [LIVE_BENEFICIARY, 'b.closed_at IS NOT NULL'],
     dimensions: personOf('b.closed_at', 'b.owner_org'),
     measure: { kind: 'rows' },
+    rollup: { add: 'closed' },
   },
   'people-trained': {
     ...enrolments('e.ended_at'),

@@ -1,6 +1,10 @@
-/** Every table reporting projects events into; the rebuild makes a fresh copy of each and swaps. */
+/**
+ * Every table reporting projects events into (facts, then roll-ups of them, then checkpoints: the
+ * order writers lock them in); the rebuild makes a fresh copy of each and swaps.
+ */
 export const FACT_TABLES = [
   'beneficiary_fact',
+  'beneficiary_rollup',
   'enrolment_fact',
   'satisfaction_fact',
   'plan_fact',
@@ -17,3 +21,8 @@ export type FactTable = (typeof FACT_TABLES)[number];
 export type TableNames = (table: FactTable) => string;
 
 export const LIVE_TABLES: TableNames = (table) => table;
+
+export interface ProjectionOptions {
+  /** False while the rebuild replays into empty copies: it fills the roll-ups once at the end. */
+  readonly maintainRollups: boolean;
+}

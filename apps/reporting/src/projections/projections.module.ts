@@ -7,6 +7,7 @@ import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/rein
 import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
 import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
+import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
 import { ReportingRebuild } from './reporting-rebuild';
 import { StreamCheckpoints } from './stream-checkpoints';
 
@@ -20,12 +21,18 @@ import { StreamCheckpoints } from './stream-checkpoints';
   ],
   providers: [
     BeneficiaryFactsProjector,
+    BeneficiaryRollupRepository,
     TrainingFactsProjector,
     ReintegrationFactsProjector,
     ReferralFactsProjector,
     StreamCheckpoints,
     ReportingRebuild,
   ],
-  exports: [BeneficiaryFactsProjector, StreamCheckpoints, ReportingRebuild],
+  exports: [
+    BeneficiaryFactsProjector,
+    BeneficiaryRollupRepository,
+    StreamCheckpoints,
+    ReportingRebuild,
+  ],
 })
 export class ProjectionsModule {}

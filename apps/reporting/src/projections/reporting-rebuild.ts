@@ -19,7 +19,8 @@ import {
   TRAINING_FACT_EVENTS,
   TrainingFactsProjector,
 } from '../training-facts/training-facts.projector';
-import { FACT_TABLES, type TableNames } from './fact-tables';
+import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
+import { FACT_TABLES, type ProjectionOptions, type TableNames } from './fact-tables';
 import { StreamCheckpoints } from './stream-checkpoints';
 import { replayStream, type ReplayResult } from './stream-replayer';
 
@@ -27,7 +28,12 @@ interface Source {
   readonly producer: Producer;
   readonly events: ReadonlyArray<EventDefinition<unknown>>;
   readonly projector: {
-    apply(em: EntityManager, events: EventEnvelope[], tables: TableNames): Promise<void>;
+    apply(
+      em: EntityManager,
+      events: EventEnvelope[],
+      tables: TableNames,
+      options: ProjectionOptions,
+    ): Promise<void>;
   };
 }
 
@@ -41,7 +47,8 @@ const REBUILD_TABLES: TableNames = (table) => `${table}_rebuild`;
  * replayed into fresh copies of the tables while the live consumers keep writing to (and the API
  * keeps reading) the live ones; then, in one transaction that holds the live tables against
  * writes, the events that arrived meanwhile are replayed too and the copies take the live tables'
- * names. Running it twice gives the same tables.
+ * names. The roll-ups are filled from the copied facts once the replay is done, and kept by the
+ * projectors during the catch-up. Running it twice gives the same tables.
  */
 @Injectable()
 export class ReportingRebuild {
@@ -55,6 +62,7 @@ export class ReportingRebuild {
     reintegration: ReintegrationFactsProjector,
     referrals: ReferralFactsProjector,
     private readonly checkpoints: StreamCheckpoints,
+    private readonly rollup: BeneficiaryRollupRepository,
   ) {
     this.sources = [
       { producer: 'registration', events: BENEFICIARY_FACT_EVENTS, projector: beneficiaries },
@@ -85,6 +93,8 @@ export class ReportingRebuild {
         onProgress,
       );
     }
+    // The catch-up in the swap maintains the roll-ups event by event from there on.
+    await this.dataSource.transaction((em) => this.rollup.fill(em, REBUILD_TABLES));
     await this.swap(results);
     return results;
   }
@@ -106,9 +116,9 @@ export class ReportingRebuild {
       // Outside the swap, each batch commits on its own: the copies are nobody else's yet.
       onBatch: (events, last) =>
         em
-          ? this.applyBatch(em, source, events, last)
+          ? this.applyBatch(em, source, events, last, true)
           : this.dataSource.transaction((batchEm) =>
-              this.applyBatch(batchEm, source, events, last),
+              this.applyBatch(batchEm, source, events, last, false),
             ),
       onProgress: onProgress && ((done, total) => onProgress(stream, done, total)),
     });
@@ -119,8 +129,11 @@ export class ReportingRebuild {
     source: Source,
     events: EventEnvelope[],
     last: { sequence: number; time: string | undefined },
+    catchingUp: boolean,
   ): Promise<void> {
-    await source.projector.apply(em, events, REBUILD_TABLES);
+    await source.projector.apply(em, events, REBUILD_TABLES, {
+      maintainRollups: catchingUp,
+    });
     if (last.time !== undefined) {
       const newest = events.reduce(
         (max, event) => (event.time > max ? event.time : max),
