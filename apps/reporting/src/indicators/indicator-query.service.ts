@@ -11,6 +11,7 @@ import type {
 import { findIndicator, type Dimension } from './indicator-catalogue';
 import { IndicatorError } from './indicator.errors';
 import { IndicatorRepository, type FigureRow } from './indicator.repository';
+import { IndicatorRollupRepository } from './indicator-rollup.repository';
 import { INDICATOR_SOURCES } from './indicator-sources';
 import { labelOf } from './dimension-labels';
 import { suppressSmallCounts } from './suppression/small-count-suppression';
@@ -22,7 +23,8 @@ const UNSUPPRESSED_ROLES = new Set(['coordinator', 'admin']);
 export const SOURCE_STREAMS = ['REGISTRATION', 'TRAINING', 'REINTEGRATION', 'REFERRALS'];
 
 /**
- * Answers any indicator of the catalogue for a caller: figures from the fact tables, labels,
+ * Answers any indicator of the catalogue for a caller: figures from the roll-ups or the fact
+ * tables, labels,
  * small-count protection (for callers below coordinator and for `publishable` figures) and the
  * freshness of every source stream. The HTTP endpoints and the exports both go through here.
  */
@@ -30,6 +32,7 @@ export const SOURCE_STREAMS = ['REGISTRATION', 'TRAINING', 'REINTEGRATION', 'REF
 export class IndicatorQueryService {
   constructor(
     private readonly repository: IndicatorRepository,
+    private readonly rollups: IndicatorRollupRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
   ) {}
 
@@ -66,7 +69,7 @@ export class IndicatorQueryService {
       region: params.region,
     };
     const [rows, freshness] = await Promise.all([
-      this.repository.figures(source, groupBy, filters, params.period ?? 'month'),
+      this.figures(source, groupBy, filters, params.period ?? 'month'),
       this.repository.freshness(),
     ]);
     const threshold =
@@ -89,6 +92,15 @@ export class IndicatorQueryService {
         ]),
       ),
     };
+  }
+
+  // The roll-ups when they can answer (the same figures, far fewer rows read), else the facts.
+  private async figures(
+    ...question: Parameters<IndicatorRepository['figures']>
+  ): Promise<FigureRow[]> {
+    return (
+      (await this.rollups.figures(...question)) ?? (await this.repository.figures(...question))
+    );
   }
 
   private protect(

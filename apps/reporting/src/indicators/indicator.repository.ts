@@ -23,10 +23,10 @@ export interface FigureRow {
   readonly denominator?: number;
 }
 
-const FILTERED_DIMENSIONS = ['programme', 'institution', 'region'] as const;
+export const FILTERED_DIMENSIONS = ['programme', 'institution', 'region'] as const;
 
 /**
- * Reads indicator figures from the fact tables: cells, margins and total in one statement
+ * Reads indicator figures from the fact tables (the questions the roll-ups cannot answer): cells, margins and total in one statement
  * (GROUPING SETS), so that small-count protection knows every sum a reader could obtain.
  */
 @Injectable()
@@ -48,9 +48,11 @@ export class IndicatorRepository {
     if (source.unlessGroupedBy && !groupBy.includes(source.unlessGroupedBy.dimension)) {
       conditions.push(source.unlessGroupedBy.condition);
     }
-    if (source.stock) {
+    if (source.stock && filters.to === undefined) {
+      conditions.push(`${source.stock.openUntil} IS NULL`);
+    } else if (source.stock) {
       // As of the end of the period: registered before it, not closed by then.
-      const asOf = filters.to !== undefined ? `${param(filters.to)}::timestamptz` : 'now()';
+      const asOf = `${param(filters.to)}::timestamptz`;
       conditions.push(`${source.at} < ${asOf}`);
       conditions.push(
         `(${source.stock.openUntil} IS NULL OR ${source.stock.openUntil} >= ${asOf})`,
@@ -101,7 +103,7 @@ export class IndicatorRepository {
 }
 
 /** Cells, both margins and the total (a one-way query: cells and the total). */
-function groupingSets(expressions: readonly string[]): string {
+export function groupingSets(expressions: readonly string[]): string {
   return expressions.length === 2
     ? `GROUPING SETS ((${expressions[0]}, ${expressions[1]}), (${expressions[0]}), (${expressions[1]}), ())`
     : `GROUPING SETS ((${expressions[0]}), ())`;
@@ -172,7 +174,11 @@ function measureColumns(measure: Measure): string[] {
   }
 }
 
-function toFigure(row: Record<string, unknown>, measure: Measure, dimensions: number): FigureRow {
+export function toFigure(
+  row: Record<string, unknown>,
+  measure: Measure,
+  dimensions: number,
+): FigureRow {
   const keys = Array.from({ length: dimensions }, (_, index) =>
     Number(row[`g${index}`]) === 1 ? undefined : (row[`k${index}`] as string | null),
   );
