@@ -14,7 +14,8 @@ import {
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
 import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
-import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
+import { ROLLUPS } from '../rollups/rollup-definitions';
+import { RollupRepository } from '../rollups/rollup.repository';
 
 type DimensionsEvent = BeneficiaryRegisteredV1 | BeneficiaryUpdatedV1;
 
@@ -34,7 +35,7 @@ export const BENEFICIARY_FACT_EVENTS = [
  */
 @Injectable()
 export class BeneficiaryFactsProjector {
-  constructor(private readonly rollup: BeneficiaryRollupRepository) {}
+  constructor(private readonly rollups: RollupRepository) {}
 
   async apply(
     em: EntityManager,
@@ -42,14 +43,10 @@ export class BeneficiaryFactsProjector {
     tables: TableNames = LIVE_TABLES,
     options: ProjectionOptions = { maintainRollups: true },
   ): Promise<void> {
-    const beneficiaryIds = options.maintainRollups ? beneficiariesOf(events) : [];
-    const before =
-      beneficiaryIds.length > 0 ? await this.rollup.lockAndRead(em, tables, beneficiaryIds) : [];
-    await this.applyFacts(em, events, tables);
-    if (beneficiaryIds.length > 0) {
-      const after = await this.rollup.read(em, tables, beneficiaryIds);
-      await this.rollup.applyChange(em, tables, before, after);
-    }
+    const ids = options.maintainRollups ? beneficiariesOf(events) : [];
+    await this.rollups.tracking(em, tables, ROLLUPS.beneficiaries, ids, () =>
+      this.applyFacts(em, events, tables),
+    );
   }
 
   private async applyFacts(

@@ -3,7 +3,8 @@ import { JetStreamConnection, streamOf } from '@mrm/messaging';
 import { DataSource } from 'typeorm';
 import { replayStream, type ReplayResult } from '../projections/stream-replayer';
 import { LIVE_TABLES } from '../projections/fact-tables';
-import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
+import { ROLLUPS } from '../rollups/rollup-definitions';
+import { RollupRepository } from '../rollups/rollup.repository';
 import { BENEFICIARY_FACT_EVENTS, BeneficiaryFactsProjector } from './beneficiary-facts.projector';
 
 /**
@@ -25,7 +26,7 @@ export class BeneficiaryFactsRebuild {
     private readonly dataSource: DataSource,
     private readonly connection: JetStreamConnection,
     private readonly projector: BeneficiaryFactsProjector,
-    private readonly rollup: BeneficiaryRollupRepository,
+    private readonly rollups: RollupRepository,
   ) {}
 
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<ReplayResult> {
@@ -44,7 +45,7 @@ export class BeneficiaryFactsRebuild {
           this.projector.apply(em, events, LIVE_TABLES, { maintainRollups: false }),
         onProgress,
       });
-      await this.rollup.fill(em, LIVE_TABLES);
+      await this.rollups.fill(em, LIVE_TABLES, ROLLUPS.beneficiaries);
       return result;
     });
   }

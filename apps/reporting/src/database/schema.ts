@@ -2,7 +2,7 @@ import { BeneficiaryFactEntity } from '../beneficiary-indicators/beneficiary-fac
 import { CreateBeneficiaryFact1763900200000 } from './migrations/1763900200000-CreateBeneficiaryFact';
 import { CreateIndicatorFacts1765000000000 } from './migrations/1765000000000-CreateIndicatorFacts';
 import { CreateExportAudit1765100000000 } from './migrations/1765100000000-CreateExportAudit';
-import { CreateBeneficiaryRollup1766000000000 } from './migrations/1766000000000-CreateBeneficiaryRollup';
+import { CreateIndicatorRollups1766000000000 } from './migrations/1766000000000-CreateIndicatorRollups';
 
 /** Reporting's entities and migrations, shared by the app, the migrate entrypoint and the CLI. */
 export const REPORTING_ENTITIES = [BeneficiaryFactEntity];
@@ -10,5 +10,5 @@ export const REPORTING_MIGRATIONS = [
   CreateBeneficiaryFact1763900200000,
   CreateIndicatorFacts1765000000000,
   CreateExportAudit1765100000000,
-  CreateBeneficiaryRollup1766000000000,
+  CreateIndicatorRollups1766000000000,
 ];

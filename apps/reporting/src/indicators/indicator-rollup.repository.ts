@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  grainOf,
-  isRollupDimension,
-  ROLLUP_DIMENSIONS,
-  type RollupDimension,
-} from '../rollups/beneficiary-rollup';
+import { grainOf } from '../rollups/rollup-definitions';
 import type { Period } from './indicator-answer';
 import type { Dimension } from './indicator-catalogue';
 import {
@@ -24,8 +19,8 @@ const PERIOD_FORMATS: Record<Period, string> = {
 };
 
 /**
- * Reads indicator figures from `beneficiary_rollup` when the question fits one of its grains:
- * groupBy and filters name at most two person dimensions, and the period starts and ends on
+ * Reads indicator figures from the indicator's roll-up when the question fits one of its grains
+ * (groupBy and filters name at most two of its dimensions) and the period starts and ends on
  * UTC months. Same rows as the fact query, from thousands of roll-up rows instead of millions.
  */
 @Injectable()
@@ -39,17 +34,18 @@ export class IndicatorRollupRepository {
     filters: FigureFilters,
     period: Period,
   ): Promise<FigureRow[] | undefined> {
-    const grain = source.rollup && grainFor(source, groupBy, filters);
+    const grain = grainFor(source, groupBy, filters);
     if (source.rollup === undefined || grain === undefined) return undefined;
     const from = source.stock ? undefined : filters.from;
     if (!(await this.onMonthBoundaries([from, filters.to]))) return undefined;
+    const { of: rollup, add, subtract } = source.rollup;
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const conditions = [
-      `measure = ANY(${param([source.rollup.add, source.rollup.subtract ?? source.rollup.add])})`,
+      `measure = ANY(${param([add, subtract ?? add])})`,
       `grain = ${param(grain)}`,
     ];
     if (from !== undefined) {
@@ -61,25 +57,28 @@ export class IndicatorRollupRepository {
     for (const dimension of FILTERED_DIMENSIONS) {
       const value = filters[dimension];
       if (value !== undefined) {
-        conditions.push(`${ROLLUP_DIMENSIONS[dimension]} = ${param(value)}`);
+        conditions.push(`${rollup.dimensions[dimension]!.column} = ${param(value)}`);
       }
     }
-    const people =
-      source.rollup.subtract === undefined
-        ? 'sum(people)'
-        : `sum(CASE WHEN measure = ${param(source.rollup.add)} THEN people ELSE -people END)`;
+    const signed = (column: string) =>
+      subtract === undefined
+        ? `sum(${column})`
+        : `sum(CASE WHEN measure = ${param(add)} THEN ${column} ELSE -${column} END)`;
+    const sums =
+      source.measure.kind === 'share'
+        ? { n: signed('units'), numerator: signed('hits') }
+        : { n: signed('units') };
     const keys = groupBy.map((dimension) =>
       dimension === 'period'
         ? `to_char(month, '${PERIOD_FORMATS[period]}')`
-        : ROLLUP_DIMENSIONS[dimension as RollupDimension],
+        : rollup.dimensions[dimension]!.column,
     );
-    const where = `WHERE ${conditions.join('\n         AND ')}`;
+    const where = `FROM ${rollup.table}
+       WHERE ${conditions.join('\n         AND ')}`;
     const sql =
       keys.length === 0
-        ? `SELECT coalesce(${people}, 0)::bigint AS value, coalesce(${people}, 0)::bigint AS n
-             FROM beneficiary_rollup
-            ${where}`
-        : cellsThenMargins(keys, people, where);
+        ? `SELECT ${measureColumns(sums).join(', ')} ${where}`
+        : cellsThenMargins(keys, sums, where);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, params);
     return rows.map((row) => toFigure(row, source.measure, groupBy.length));
   }
@@ -102,34 +101,50 @@ function grainFor(
   groupBy: readonly Dimension[],
   filters: FigureFilters,
 ): string | undefined {
-  const dimensions = new Set<RollupDimension>();
-  for (const dimension of groupBy) {
-    // A stock's ends sit at their closing month, not at the registration month it is grouped by.
-    if (dimension === 'period' && source.stock === undefined) continue;
-    if (!isRollupDimension(dimension)) return undefined;
-    dimensions.add(dimension);
-  }
+  if (source.rollup === undefined) return undefined;
+  // A stock's ends sit at their closing month, not at the registration month it is grouped by.
+  if (source.stock && groupBy.includes('period')) return undefined;
+  const dimensions = new Set(groupBy.filter((dimension) => dimension !== 'period'));
   for (const dimension of FILTERED_DIMENSIONS) {
     if (filters[dimension] !== undefined) dimensions.add(dimension);
   }
-  return grainOf(dimensions);
+  return grainOf(source.rollup.of, dimensions);
 }
 
-// Cells whose people sum to nothing are left out, as the fact query has no row for them.
-function cellsThenMargins(keys: readonly string[], people: string, where: string): string {
+interface Sums {
+  readonly n: string;
+  readonly numerator?: string;
+}
+
+/** The answer's columns from the sums (`coalesce`: no row at all is a count of 0). */
+function measureColumns(sums: Sums, of = (sum: string) => sum): string[] {
+  return [
+    `coalesce(${of(sums.n)}, 0)::bigint AS value`,
+    `coalesce(${of(sums.n)}, 0)::bigint AS n`,
+    ...(sums.numerator ? [`coalesce(${of(sums.numerator)}, 0)::bigint AS numerator`] : []),
+  ];
+}
+
+// Cells with no unit are left out, as the fact query has no row for them.
+function cellsThenMargins(keys: readonly string[], sums: Sums, where: string): string {
   const names = keys.map((_, index) => `k${index}`);
   return `
       WITH cells AS (
-        SELECT ${[...keys.map((key, index) => `${key} AS k${index}`), `${people} AS n`].join(', ')}
-          FROM beneficiary_rollup
-         ${where}
+        SELECT ${[
+          ...keys.map((key, index) => `${key} AS k${index}`),
+          `${sums.n} AS n`,
+          ...(sums.numerator ? [`${sums.numerator} AS numerator`] : []),
+        ].join(', ')}
+          ${where}
          GROUP BY ${names.map((_, index) => index + 1).join(', ')}
-        HAVING ${people} > 0)
+        HAVING ${sums.n} > 0)
       SELECT ${[
         ...names,
         ...names.map((name, index) => `GROUPING(${name}) AS g${index}`),
-        'coalesce(sum(n), 0)::bigint AS value',
-        'coalesce(sum(n), 0)::bigint AS n',
+        ...measureColumns(
+          { n: 'n', numerator: sums.numerator && 'numerator' },
+          (column) => `sum(${column})`,
+        ),
       ].join(', ')}
         FROM cells
        GROUP BY ${groupingSets(names)}`;

@@ -1,6 +1,7 @@
 import type { Dimension } from './indicator-catalogue';
 import type { Period } from './indicator-answer';
-import type { RollupMeasure } from '../rollups/beneficiary-rollup';
+import { ROLLUPS, type Rollup } from '../rollups/rollup-definitions';
+import { ageBandSql } from './age-band';
 
 /**
  * Where each indicator's figures come from, in SQL: the fact tables joined, the event time that
@@ -19,8 +20,12 @@ export interface IndicatorSource {
    * every event applied (a closure applied is a closure, whatever its clock said).
    */
   readonly stock?: { readonly openUntil: string };
-  /** The roll-up measures that answer it when they can: `add`, less `subtract` for a stock. */
-  readonly rollup?: { readonly add: RollupMeasure; readonly subtract?: RollupMeasure };
+  /** The roll-up and its measures that answer it when they can: `add`, less `subtract` for a stock. */
+  readonly rollup?: {
+    readonly of: Rollup;
+    readonly add: string;
+    readonly subtract?: string;
+  };
   /** Applied unless the caller groups by that dimension (e.g. the composite score by default). */
   readonly unlessGroupedBy?: { readonly dimension: Dimension; readonly condition: string };
 }
@@ -40,15 +45,6 @@ export type Measure =
   /** Median of a duration in seconds, answered in days. */
   | { readonly kind: 'median-days'; readonly of: string }
   | { readonly kind: 'mean'; readonly of: string };
-
-/** The age band at `at` from a birth year; the roll-ups store it with the same expression. */
-export const ageBandSql = (birthYear: string, at: string) =>
-  `CASE WHEN ${birthYear} IS NULL THEN NULL
-        WHEN extract(year FROM ${at}) - ${birthYear} < 18 THEN '0-17'
-        WHEN extract(year FROM ${at}) - ${birthYear} < 25 THEN '18-24'
-        WHEN extract(year FROM ${at}) - ${birthYear} < 35 THEN '25-34'
-        WHEN extract(year FROM ${at}) - ${birthYear} < 50 THEN '35-49'
-        ELSE '50+' END`;
 
 const PERIOD_FORMATS: Record<Period, string> = {
   month: 'YYYY-MM',
@@ -108,7 +104,12 @@ const survival = (months: number): IndicatorSource => ({
   measure: { kind: 'share', numerator: 'v.activity_running' },
 });
 
-const referrals = (at: string, where: string[], measure: Measure): IndicatorSource => ({
+const referrals = (
+  at: string,
+  where: string[],
+  measure: Measure,
+  rolledUpAs?: string,
+): IndicatorSource => ({
   from: 'referral_fact r LEFT JOIN beneficiary_fact b ON b.beneficiary_id = r.beneficiary_id',
   at,
   where,
@@ -119,6 +120,7 @@ const referrals = (at: string, where: string[], measure: Measure): IndicatorSour
     status: 'r.status',
   },
   measure,
+  ...(rolledUpAs ? { rollup: { of: ROLLUPS.referrals, add: rolledUpAs } } : {}),
 });
 
 export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
@@ -128,7 +130,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     where: [LIVE_BENEFICIARY],
     dimensions: personOf('b.registered_at', 'b.owner_org'),
     measure: { kind: 'rows' },
-    rollup: { add: 'registered' },
+    rollup: { of: ROLLUPS.beneficiaries, add: 'registered' },
   },
   'beneficiaries-active': {
     from: BENEFICIARIES,
@@ -137,7 +139,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     dimensions: personOf('b.registered_at', 'b.owner_org'),
     measure: { kind: 'rows' },
     stock: { openUntil: 'b.closed_at' },
-    rollup: { add: 'registered', subtract: 'ended' },
+    rollup: { of: ROLLUPS.beneficiaries, add: 'registered', subtract: 'ended' },
   },
   'beneficiaries-closed': {
     from: BENEFICIARIES,
@@ -145,7 +147,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     where: [LIVE_BENEFICIARY, 'b.closed_at IS NOT NULL'],
     dimensions: personOf('b.closed_at', 'b.owner_org'),
     measure: { kind: 'rows' },
-    rollup: { add: 'closed' },
+    rollup: { of: ROLLUPS.beneficiaries, add: 'closed' },
   },
   'people-trained': {
     ...enrolments('e.ended_at'),
@@ -156,6 +158,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     ...enrolments('e.ended_at'),
     where: ['e.outcome IS NOT NULL'],
     measure: { kind: 'share', numerator: "e.outcome = 'completed'" },
+    rollup: { of: ROLLUPS.enrolments, add: 'ended' },
   },
   'training-satisfaction-rate': {
     from: 'satisfaction_fact s',
@@ -219,11 +222,21 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     measure: { kind: 'mean', of: 'score.value' },
     unlessGroupedBy: { dimension: 'scoreDimension', condition: "score.dimension = 'composite'" },
   },
-  referrals: referrals('r.requested_at', ['r.requested_at IS NOT NULL'], { kind: 'rows' }),
-  'referral-acceptance-rate': referrals('r.requested_at', ['r.seconds_to_answer IS NOT NULL'], {
-    kind: 'share',
-    numerator: 'r.accepted',
-  }),
+  referrals: referrals(
+    'r.requested_at',
+    ['r.requested_at IS NOT NULL'],
+    { kind: 'rows' },
+    'requested',
+  ),
+  'referral-acceptance-rate': referrals(
+    'r.requested_at',
+    ['r.seconds_to_answer IS NOT NULL'],
+    {
+      kind: 'share',
+      numerator: 'r.accepted',
+    },
+    'answered',
+  ),
   'referral-median-days-to-acknowledge': referrals(
     'r.requested_at',
     ['r.seconds_to_acknowledge IS NOT NULL'],
@@ -238,12 +251,21 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     'r.requested_at',
     ['r.requested_at IS NOT NULL'],
     { kind: 'share', numerator: 'r.answered_within_deadline IS TRUE' },
+    'requested',
   ),
-  'referrals-closed-loop': referrals('r.requested_at', ['r.accepted'], {
-    kind: 'share',
-    numerator: 'r.outcome_reported',
-  }),
-  'referral-escalations': referrals('r.escalated_at', ['r.escalated_at IS NOT NULL'], {
-    kind: 'rows',
-  }),
+  'referrals-closed-loop': referrals(
+    'r.requested_at',
+    ['r.accepted'],
+    {
+      kind: 'share',
+      numerator: 'r.outcome_reported',
+    },
+    'accepted',
+  ),
+  'referral-escalations': referrals(
+    'r.escalated_at',
+    ['r.escalated_at IS NOT NULL'],
+    { kind: 'rows' },
+    'escalated',
+  ),
 };

@@ -6,6 +6,7 @@ export const FACT_TABLES = [
   'beneficiary_fact',
   'beneficiary_rollup',
   'enrolment_fact',
+  'enrolment_rollup',
   'satisfaction_fact',
   'plan_fact',
   'project_fact',
@@ -13,6 +14,7 @@ export const FACT_TABLES = [
   'visit_fact',
   'survey_fact',
   'referral_fact',
+  'referral_rollup',
   'stream_checkpoint',
 ] as const;
 export type FactTable = (typeof FACT_TABLES)[number];

@@ -7,7 +7,7 @@ import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/rein
 import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
 import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
-import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
+import { RollupRepository } from '../rollups/rollup.repository';
 import { ReportingRebuild } from './reporting-rebuild';
 import { StreamCheckpoints } from './stream-checkpoints';
 
@@ -21,18 +21,13 @@ import { StreamCheckpoints } from './stream-checkpoints';
   ],
   providers: [
     BeneficiaryFactsProjector,
-    BeneficiaryRollupRepository,
+    RollupRepository,
     TrainingFactsProjector,
     ReintegrationFactsProjector,
     ReferralFactsProjector,
     StreamCheckpoints,
     ReportingRebuild,
   ],
-  exports: [
-    BeneficiaryFactsProjector,
-    BeneficiaryRollupRepository,
-    StreamCheckpoints,
-    ReportingRebuild,
-  ],
+  exports: [BeneficiaryFactsProjector, RollupRepository, StreamCheckpoints, ReportingRebuild],
 })
 export class ProjectionsModule {}

@@ -19,7 +19,8 @@ import {
   TRAINING_FACT_EVENTS,
   TrainingFactsProjector,
 } from '../training-facts/training-facts.projector';
-import { BeneficiaryRollupRepository } from '../rollups/beneficiary-rollup.repository';
+import { ROLLUPS } from '../rollups/rollup-definitions';
+import { RollupRepository } from '../rollups/rollup.repository';
 import { FACT_TABLES, type ProjectionOptions, type TableNames } from './fact-tables';
 import { StreamCheckpoints } from './stream-checkpoints';
 import { replayStream, type ReplayResult } from './stream-replayer';
@@ -62,7 +63,7 @@ export class ReportingRebuild {
     reintegration: ReintegrationFactsProjector,
     referrals: ReferralFactsProjector,
     private readonly checkpoints: StreamCheckpoints,
-    private readonly rollup: BeneficiaryRollupRepository,
+    private readonly rollups: RollupRepository,
   ) {
     this.sources = [
       { producer: 'registration', events: BENEFICIARY_FACT_EVENTS, projector: beneficiaries },
@@ -94,7 +95,9 @@ export class ReportingRebuild {
       );
     }
     // The catch-up in the swap maintains the roll-ups event by event from there on.
-    await this.dataSource.transaction((em) => this.rollup.fill(em, REBUILD_TABLES));
+    for (const rollup of Object.values(ROLLUPS)) {
+      await this.dataSource.transaction((em) => this.rollups.fill(em, REBUILD_TABLES, rollup));
+    }
     await this.swap(results);
     return results;
   }

@@ -17,7 +17,9 @@ import {
   type ReferralOverdueV1,
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
-import { LIVE_TABLES, type TableNames } from '../projections/fact-tables';
+import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
+import { ROLLUPS } from '../rollups/rollup-definitions';
+import { RollupRepository } from '../rollups/rollup.repository';
 
 /** Referral events: every one carries the referral's facts so far (ReferralFactsV1). */
 export const REFERRAL_FACT_EVENTS = [
@@ -39,19 +41,37 @@ export const REFERRAL_FACT_EVENTS = [
 const ACCEPTED_STATUSES = new Set(['accepted', 'in-progress', 'completed', 'failed']);
 
 /**
- * Applies referral events to `referral_fact`. Status and facts follow the highest referral
+ * Applies referral events to `referral_fact` (and their difference to `referral_rollup`). Status and facts follow the highest referral
  * version; the measures, once known, are never lost to an older event; "was accepted" and the
  * first escalation are sticky. Same rows whatever the delivery order.
  */
 @Injectable()
 export class ReferralFactsProjector {
+  constructor(private readonly rollups: RollupRepository) {}
+
   async apply(
     em: EntityManager,
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames = LIVE_TABLES,
+    options: ProjectionOptions = { maintainRollups: true },
+  ): Promise<void> {
+    const projected = events.filter((event) =>
+      REFERRAL_FACT_EVENTS.some((definition) => definition.type === event.type),
+    );
+    const ids = options.maintainRollups
+      ? [...new Set(projected.map((event) => (event.data as ReferralFactsV1).referralId))]
+      : [];
+    await this.rollups.tracking(em, tables, ROLLUPS.referrals, ids, () =>
+      this.applyFacts(em, projected, tables),
+    );
+  }
+
+  private async applyFacts(
+    em: EntityManager,
+    events: ReadonlyArray<EventEnvelope>,
+    tables: TableNames,
   ): Promise<void> {
     for (const event of events) {
-      if (!REFERRAL_FACT_EVENTS.some((definition) => definition.type === event.type)) continue;
       const data = event.data as ReferralFactsV1;
       const escalatedAt =
         event.type === referralOverdueV1.type ? (event.data as ReferralOverdueV1).occurredAt : null;

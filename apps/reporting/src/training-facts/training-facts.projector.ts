@@ -12,7 +12,9 @@ import {
   type SatisfactionRecordedV1,
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
-import { LIVE_TABLES, type TableNames } from '../projections/fact-tables';
+import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
+import { ROLLUPS } from '../rollups/rollup-definitions';
+import { RollupRepository } from '../rollups/rollup.repository';
 
 /** Training events that shape the enrolment and satisfaction facts. */
 export const TRAINING_FACT_EVENTS = [
@@ -23,17 +25,47 @@ export const TRAINING_FACT_EVENTS = [
   satisfactionRecordedV1,
 ];
 
+const ENROLMENT_EVENTS = new Set([
+  enrolmentCreatedV1.type,
+  enrolmentPromotedV1.type,
+  enrolmentWithdrawnV1.type,
+  enrolmentCompletedV1.type,
+]);
+
 /**
- * Applies training events to `enrolment_fact` and `satisfaction_fact`. Every enrolment event
+ * Applies training events to `enrolment_fact` (and their difference to `enrolment_rollup`) and
+ * `satisfaction_fact`. Every enrolment event
  * carries the participant's dimensions (as of enrolment), so any of them creates the row; the
  * outcome and the withdrawal are terminal and kept whatever the order they arrive in.
  */
 @Injectable()
 export class TrainingFactsProjector {
+  constructor(private readonly rollups: RollupRepository) {}
+
   async apply(
     em: EntityManager,
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames = LIVE_TABLES,
+    options: ProjectionOptions = { maintainRollups: true },
+  ): Promise<void> {
+    const ids = options.maintainRollups
+      ? [
+          ...new Set(
+            events
+              .filter((event) => ENROLMENT_EVENTS.has(event.type))
+              .map((event) => (event.data as ParticipantDimensions).enrolmentId),
+          ),
+        ]
+      : [];
+    await this.rollups.tracking(em, tables, ROLLUPS.enrolments, ids, () =>
+      this.applyFacts(em, events, tables),
+    );
+  }
+
+  private async applyFacts(
+    em: EntityManager,
+    events: ReadonlyArray<EventEnvelope>,
+    tables: TableNames,
   ): Promise<void> {
     for (const event of events) {
       switch (event.type) {
