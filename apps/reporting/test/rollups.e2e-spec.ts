@@ -28,7 +28,8 @@ import { LIVE_TABLES } from '../src/projections/fact-tables';
 import { ReportingConfig } from '../src/reporting.config';
 import { ReportingModule } from '../src/reporting.module';
 import { REPORTING_OPENAPI } from '../src/reporting.openapi';
-import { ROLLUPS } from '../src/rollups/rollup-definitions';
+import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.repository';
+import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 
 // Random histories of registrations, enrolments and referrals projected into real PostgreSQL;
@@ -43,7 +44,7 @@ describe('indicator roll-ups (e2e)', () => {
   const PROGRAMMES = ['FORAS', 'AVRR', undefined];
   const REGIONS = ['01', '05', '06'];
   const INDICATORS = Object.entries(INDICATOR_SOURCES)
-    .filter(([, source]) => source.rollup !== undefined)
+    .filter(([, source]) => source.rollup !== undefined || source.distinctRollup !== undefined)
     .map(([id]) => id);
   const events = history(400);
 
@@ -114,7 +115,9 @@ describe('indicator roll-ups (e2e)', () => {
           ),
         );
       }
-      if (random() < 0.5) all.push(...enrolment(beneficiaryId));
+      // Up to three courses each, so that people trained counts people, not enrolments.
+      const courses = Math.floor(random() * 4);
+      for (let course = 0; course < courses; course++) all.push(...enrolment(beneficiaryId));
       if (random() < 0.5) all.push(...referral(beneficiaryId));
     }
     return shuffled(all);
@@ -136,13 +139,19 @@ describe('indicator roll-ups (e2e)', () => {
     };
     const meta = { subject: participant.courseId, correlationId: uuidv7() };
     const ended = random();
+    // Some enrolments name nobody, some name the person only once they end.
+    const named = random();
+    const { beneficiaryId: _, ...anonymous } = participant;
     return [
-      enrolmentCreatedV1.build({ ...participant, waiting: false }, meta),
+      enrolmentCreatedV1.build(
+        { ...(named < 0.7 ? participant : anonymous), waiting: false },
+        meta,
+      ),
       ...(ended < 0.6
         ? [
             enrolmentCompletedV1.build(
               {
-                ...participant,
+                ...(named < 0.9 ? participant : anonymous),
                 outcome: pick(['completed', 'not-completed']),
                 hoursAttended: '10.00',
                 sessionsAttended: 5,
@@ -267,7 +276,9 @@ describe('indicator roll-ups (e2e)', () => {
     dataSource.query<unknown[]>(`SELECT * FROM ${table} AS t ORDER BY t::text`);
   const rollupRows = async () => {
     const tables: Record<string, unknown[]> = {};
-    for (const { table } of Object.values(ROLLUPS)) tables[table] = await rows(table);
+    for (const { table } of [...Object.values(ROLLUPS), PEOPLE_TRAINED]) {
+      tables[table] = await rows(table);
+    }
     return tables;
   };
 
@@ -357,6 +368,19 @@ describe('indicator roll-ups (e2e)', () => {
       );
       filled[rollup.table] = await rows(copy);
     }
+
+    const copy = 'people_trained_rollup_check';
+    await dataSource.query(`CREATE TABLE ${copy} (LIKE people_trained_rollup INCLUDING ALL)`);
+    await dataSource.transaction((em) =>
+      sut.app
+        .get(DistinctRollupRepository)
+        .fill(
+          em,
+          (table) => (table === PEOPLE_TRAINED.table ? copy : LIVE_TABLES(table)),
+          PEOPLE_TRAINED,
+        ),
+    );
+    filled[PEOPLE_TRAINED.table] = await rows(copy);
 
     expect(filled).toEqual(live);
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { grainOf } from '../rollups/rollup-definitions';
+import { grainOf, type DistinctRollup } from '../rollups/rollup-definitions';
 import type { Period } from './indicator-answer';
 import type { Dimension } from './indicator-catalogue';
 import {
@@ -34,6 +34,9 @@ export class IndicatorRollupRepository {
     filters: FigureFilters,
     period: Period,
   ): Promise<FigureRow[] | undefined> {
+    if (source.distinctRollup) {
+      return this.distinctFigures(source.distinctRollup, groupBy, filters, period);
+    }
     const grain = grainFor(source, groupBy, filters);
     if (source.rollup === undefined || grain === undefined) return undefined;
     const from = source.stock ? undefined : filters.from;
@@ -81,6 +84,80 @@ export class IndicatorRollupRepository {
         : cellsThenMargins(keys, sums, where);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, params);
     return rows.map((row) => toFigure(row, source.measure, groupBy.length));
+  }
+
+  /**
+   * Distinct people: every cell, margin and the total from its own grain (people are not
+   * additive across keys), each person counted at their first month in the range or period.
+   */
+  private async distinctFigures(
+    rollup: DistinctRollup,
+    groupBy: readonly Dimension[],
+    filters: FigureFilters,
+    period: Period,
+  ): Promise<FigureRow[] | undefined> {
+    const filtered = FILTERED_DIMENSIONS.filter((dimension) => filters[dimension] !== undefined);
+    const grainOfSet = (set: readonly Dimension[]) =>
+      grainOf(rollup, new Set([...set.filter((d) => d !== 'period'), ...filtered]));
+    if (grainOfSet(groupBy) === undefined) return undefined;
+    if (!(await this.onMonthBoundaries([filters.from, filters.to]))) return undefined;
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const from =
+      filters.from !== undefined
+        ? `(${param(filters.from)}::timestamptz AT TIME ZONE 'UTC')::date`
+        : undefined;
+    const common = [
+      ...(from !== undefined ? [`month >= ${from}`] : []),
+      ...(filters.to !== undefined
+        ? [`month < (${param(filters.to)}::timestamptz AT TIME ZONE 'UTC')::date`]
+        : []),
+      ...filtered.map(
+        (dimension) => `${rollup.dimensions[dimension]!.column} = ${param(filters[dimension])}`,
+      ),
+    ];
+    const sets =
+      groupBy.length === 2
+        ? [groupBy, [groupBy[0]], [groupBy[1]], []]
+        : groupBy.length === 1
+          ? [groupBy, []]
+          : [[]];
+    const selects = sets.map((set) => {
+      const start = set.includes('period') ? `date_trunc('${period}', month)::date` : undefined;
+      // Counted at the first month of the person's within the range and the period grouped by.
+      const since = start && from ? `greatest(${start}, ${from})` : (start ?? from ?? undefined);
+      const keys = groupBy.map((dimension) =>
+        !set.includes(dimension)
+          ? 'NULL::text'
+          : dimension === 'period'
+            ? `to_char(month, '${PERIOD_FORMATS[period]}')`
+            : rollup.dimensions[dimension]!.column,
+      );
+      return `
+        SELECT ${[
+          ...keys.map((key, index) => `${key} AS k${index}`),
+          ...groupBy.map((dimension, index) => `${set.includes(dimension) ? 0 : 1} AS g${index}`),
+          'coalesce(sum(people), 0)::bigint AS value',
+          'coalesce(sum(people), 0)::bigint AS n',
+        ].join(', ')}
+          FROM ${rollup.table}
+         WHERE ${[
+           `grain = ${param(grainOfSet(set))}`,
+           ...common,
+           since
+             ? `(previous_month IS NULL OR previous_month < ${since})`
+             : 'previous_month IS NULL',
+         ].join('\n           AND ')}
+         ${set.length > 0 ? `GROUP BY ${set.map((dimension) => groupBy.indexOf(dimension) + 1).join(', ')}` : ''}`;
+    });
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      selects.join('\n        UNION ALL'),
+      params,
+    );
+    return rows.map((row) => toFigure(row, { kind: 'rows' }, groupBy.length));
   }
 
   private async onMonthBoundaries(bounds: ReadonlyArray<string | undefined>): Promise<boolean> {

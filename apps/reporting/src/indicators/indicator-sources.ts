@@ -1,6 +1,11 @@
 import type { Dimension } from './indicator-catalogue';
 import type { Period } from './indicator-answer';
-import { ROLLUPS, type Rollup } from '../rollups/rollup-definitions';
+import {
+  PEOPLE_TRAINED,
+  ROLLUPS,
+  type DistinctRollup,
+  type Rollup,
+} from '../rollups/rollup-definitions';
 import { ageBandSql } from './age-band';
 
 /**
@@ -26,6 +31,8 @@ export interface IndicatorSource {
     readonly add: string;
     readonly subtract?: string;
   };
+  /** The roll-up of distinct people that answers a `count` measure when it can. */
+  readonly distinctRollup?: DistinctRollup;
   /** Applied unless the caller groups by that dimension (e.g. the composite score by default). */
   readonly unlessGroupedBy?: { readonly dimension: Dimension; readonly condition: string };
 }
@@ -153,6 +160,7 @@ export const INDICATOR_SOURCES: Record<string, IndicatorSource> = {
     ...enrolments('e.ended_at'),
     where: ["e.outcome = 'completed'"],
     measure: { kind: 'count', of: 'coalesce(e.beneficiary_id, e.enrolment_id)' },
+    distinctRollup: PEOPLE_TRAINED,
   },
   'training-completion-rate': {
     ...enrolments('e.ended_at'),

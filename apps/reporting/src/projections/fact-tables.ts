@@ -7,6 +7,7 @@ export const FACT_TABLES = [
   'beneficiary_rollup',
   'enrolment_fact',
   'enrolment_rollup',
+  'people_trained_rollup',
   'satisfaction_fact',
   'plan_fact',
   'project_fact',

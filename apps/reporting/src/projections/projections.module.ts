@@ -7,6 +7,7 @@ import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/rein
 import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
 import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
+import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { ReportingRebuild } from './reporting-rebuild';
 import { StreamCheckpoints } from './stream-checkpoints';
@@ -22,6 +23,7 @@ import { StreamCheckpoints } from './stream-checkpoints';
   providers: [
     BeneficiaryFactsProjector,
     RollupRepository,
+    DistinctRollupRepository,
     TrainingFactsProjector,
     ReintegrationFactsProjector,
     ReferralFactsProjector,

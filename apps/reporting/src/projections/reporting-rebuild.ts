@@ -19,7 +19,8 @@ import {
   TRAINING_FACT_EVENTS,
   TrainingFactsProjector,
 } from '../training-facts/training-facts.projector';
-import { ROLLUPS } from '../rollups/rollup-definitions';
+import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
+import { PEOPLE_TRAINED, ROLLUPS } from '../rollups/rollup-definitions';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { FACT_TABLES, type ProjectionOptions, type TableNames } from './fact-tables';
 import { StreamCheckpoints } from './stream-checkpoints';
@@ -64,6 +65,7 @@ export class ReportingRebuild {
     referrals: ReferralFactsProjector,
     private readonly checkpoints: StreamCheckpoints,
     private readonly rollups: RollupRepository,
+    private readonly distinctRollups: DistinctRollupRepository,
   ) {
     this.sources = [
       { producer: 'registration', events: BENEFICIARY_FACT_EVENTS, projector: beneficiaries },
@@ -98,6 +100,9 @@ export class ReportingRebuild {
     for (const rollup of Object.values(ROLLUPS)) {
       await this.dataSource.transaction((em) => this.rollups.fill(em, REBUILD_TABLES, rollup));
     }
+    await this.dataSource.transaction((em) =>
+      this.distinctRollups.fill(em, REBUILD_TABLES, PEOPLE_TRAINED),
+    );
     await this.swap(results);
     return results;
   }

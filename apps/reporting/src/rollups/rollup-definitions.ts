@@ -97,12 +97,14 @@ export const ROLLUPS = {
 } as const;
 
 /** The roll-up columns of a definition, in the order grain names and keys use. */
-export function rollupColumns(rollup: Rollup): Array<[Dimension, RollupColumn]> {
+export function rollupColumns(
+  rollup: Pick<Rollup, 'dimensions'>,
+): Array<[Dimension, RollupColumn]> {
   return Object.entries(rollup.dimensions) as Array<[Dimension, RollupColumn]>;
 }
 
 /** Every grain kept: no dimension, each one, each pair. */
-export function grainsOf(rollup: Rollup): Dimension[][] {
+export function grainsOf(rollup: Pick<Rollup, 'dimensions'>): Dimension[][] {
   const names = rollupColumns(rollup).map(([name]) => name);
   return [
     [],
@@ -112,10 +114,42 @@ export function grainsOf(rollup: Rollup): Dimension[][] {
 }
 
 /** The grain's name as stored (`sex+region`), or undefined if no grain holds these dimensions. */
-export function grainOf(rollup: Rollup, dimensions: ReadonlySet<Dimension>): string | undefined {
+export function grainOf(
+  rollup: Pick<Rollup, 'dimensions'>,
+  dimensions: ReadonlySet<Dimension>,
+): string | undefined {
   const names = rollupColumns(rollup).map(([name]) => name);
   if (dimensions.size > 2 || [...dimensions].some((name) => !names.includes(name))) {
     return undefined;
   }
   return names.filter((name) => dimensions.has(name)).join('+');
 }
+
+/**
+ * A roll-up of distinct people: per grain key and UTC month, the people with an event that
+ * month, each row also naming the month of the same person's previous event under the same key.
+ * The people of a range [a, b) are then the rows of months in it whose previous month is before
+ * a (or none): each person counts once, at their first month in the range, exactly.
+ */
+export interface DistinctRollup {
+  readonly table: FactTable;
+  readonly facts: FactTable;
+  readonly key: string;
+  /** Who is counted once, over the fact `f`. */
+  readonly person: string;
+  /** When, over the fact `f`: the month counted and the age band's time. */
+  readonly at: string;
+  readonly where: string;
+  /** As `Rollup.dimensions`, with `f.` for the fact and `c.aged_at` for `at`. */
+  readonly dimensions: Rollup['dimensions'];
+}
+
+export const PEOPLE_TRAINED: DistinctRollup = {
+  table: 'people_trained_rollup',
+  facts: 'enrolment_fact',
+  key: 'enrolment_id',
+  person: 'coalesce(f.beneficiary_id, f.enrolment_id)',
+  at: 'f.ended_at',
+  where: "f.outcome = 'completed'",
+  dimensions: ENROLMENTS.dimensions,
+};

@@ -13,7 +13,8 @@ import {
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
 import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
-import { ROLLUPS } from '../rollups/rollup-definitions';
+import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
+import { PEOPLE_TRAINED, ROLLUPS } from '../rollups/rollup-definitions';
 import { RollupRepository } from '../rollups/rollup.repository';
 
 /** Training events that shape the enrolment and satisfaction facts. */
@@ -33,14 +34,18 @@ const ENROLMENT_EVENTS = new Set([
 ]);
 
 /**
- * Applies training events to `enrolment_fact` (and their difference to `enrolment_rollup`) and
+ * Applies training events to `enrolment_fact` (and their difference to `enrolment_rollup` and
+ * `people_trained_rollup`) and
  * `satisfaction_fact`. Every enrolment event
  * carries the participant's dimensions (as of enrolment), so any of them creates the row; the
  * outcome and the withdrawal are terminal and kept whatever the order they arrive in.
  */
 @Injectable()
 export class TrainingFactsProjector {
-  constructor(private readonly rollups: RollupRepository) {}
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly distinctRollups: DistinctRollupRepository,
+  ) {}
 
   async apply(
     em: EntityManager,
@@ -48,17 +53,19 @@ export class TrainingFactsProjector {
     tables: TableNames = LIVE_TABLES,
     options: ProjectionOptions = { maintainRollups: true },
   ): Promise<void> {
-    const ids = options.maintainRollups
-      ? [
-          ...new Set(
-            events
-              .filter((event) => ENROLMENT_EVENTS.has(event.type))
-              .map((event) => (event.data as ParticipantDimensions).enrolmentId),
-          ),
-        ]
+    const enrolments = options.maintainRollups
+      ? events
+          .filter((event) => ENROLMENT_EVENTS.has(event.type))
+          .map((event) => event.data as ParticipantDimensions)
       : [];
+    const ids = [...new Set(enrolments.map((data) => data.enrolmentId))];
+    const people = [
+      ...new Set(enrolments.flatMap((data) => [data.enrolmentId, data.beneficiaryId ?? []].flat())),
+    ];
     await this.rollups.tracking(em, tables, ROLLUPS.enrolments, ids, () =>
-      this.applyFacts(em, events, tables),
+      this.distinctRollups.tracking(em, tables, PEOPLE_TRAINED, people, () =>
+        this.applyFacts(em, events, tables),
+      ),
     );
   }
 
