@@ -26,7 +26,7 @@ import { ReportingRebuild } from '../src/projections/reporting-rebuild';
 import { ReportingConfig } from '../src/reporting.config';
 import { ReportingModule } from '../src/reporting.module';
 import { REPORTING_OPENAPI } from '../src/reporting.openapi';
-import { FACT_TABLES } from '../src/projections/fact-tables';
+import { REBUILT_TABLES } from '../src/projections/fact-tables';
 
 // Reporting alone, fed contract events on its bus: every projection, the queries, small-count
 // protection, freshness and the rebuild. (The five-service scenario is test/platform's.)
@@ -480,7 +480,7 @@ describe('indicators (e2e)', () => {
     const snapshot = async () => {
       const db = sut.app.get(DataSource);
       const tables: Record<string, unknown> = {};
-      for (const table of FACT_TABLES) {
+      for (const table of REBUILT_TABLES) {
         // Whole rows as the order: a roll-up has many rows per leading column.
         tables[table] = await db.query(`SELECT * FROM ${table} AS t ORDER BY t::text`);
       }

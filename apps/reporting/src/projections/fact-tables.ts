@@ -1,13 +1,7 @@
-/**
- * Every table reporting projects events into (facts, then roll-ups of them, then checkpoints: the
- * order writers lock them in); the rebuild makes a fresh copy of each and swaps.
- */
+/** Every table reporting projects events into; the rebuild makes a fresh copy of each and swaps. */
 export const FACT_TABLES = [
   'beneficiary_fact',
-  'beneficiary_rollup',
   'enrolment_fact',
-  'enrolment_rollup',
-  'people_trained_rollup',
   'satisfaction_fact',
   'plan_fact',
   'project_fact',
@@ -15,10 +9,25 @@ export const FACT_TABLES = [
   'visit_fact',
   'survey_fact',
   'referral_fact',
-  'referral_rollup',
   'stream_checkpoint',
 ] as const;
-export type FactTable = (typeof FACT_TABLES)[number];
+
+/** Sums of the facts kept by the projectors (ADR 0020), copied and swapped with them. */
+export const ROLLUP_TABLES = [
+  'beneficiary_rollup',
+  'enrolment_rollup',
+  'people_trained_rollup',
+  'referral_rollup',
+] as const;
+
+export type FactTable = (typeof FACT_TABLES)[number] | (typeof ROLLUP_TABLES)[number];
+
+/** What the rebuild copies and swaps, in the order projectors write: facts, roll-ups, checkpoints. */
+export const REBUILT_TABLES: readonly FactTable[] = [
+  ...FACT_TABLES.filter((table) => table !== 'stream_checkpoint'),
+  ...ROLLUP_TABLES,
+  'stream_checkpoint',
+];
 
 /** Where a projector writes: the live tables, or the rebuild's fresh copies. */
 export type TableNames = (table: FactTable) => string;

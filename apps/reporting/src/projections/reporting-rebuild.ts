@@ -22,7 +22,7 @@ import {
 import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../rollups/rollup-definitions';
 import { RollupRepository } from '../rollups/rollup.repository';
-import { FACT_TABLES, type ProjectionOptions, type TableNames } from './fact-tables';
+import { REBUILT_TABLES, type ProjectionOptions, type TableNames } from './fact-tables';
 import { StreamCheckpoints } from './stream-checkpoints';
 import { replayStream, type ReplayResult } from './stream-replayer';
 
@@ -80,7 +80,7 @@ export class ReportingRebuild {
   async rebuild(onProgress?: RebuildProgress): Promise<Record<string, ReplayResult>> {
     await this.connection.ready();
     await this.dataSource.transaction(async (em) => {
-      for (const table of FACT_TABLES) {
+      for (const table of REBUILT_TABLES) {
         await em.query(`DROP TABLE IF EXISTS ${REBUILD_TABLES(table)}`);
         await em.query(
           `CREATE TABLE ${REBUILD_TABLES(table)} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`,
@@ -160,8 +160,8 @@ export class ReportingRebuild {
   /** Catches up on what arrived during the replay, then swaps the copies in, all in one transaction. */
   private async swap(results: Record<string, ReplayResult>): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      // Facts before checkpoints: the order the live consumers write in, so no deadlock with them.
-      await em.query(`LOCK TABLE ${FACT_TABLES.join(', ')} IN EXCLUSIVE MODE`);
+      // Facts, roll-ups, checkpoints: the order the live consumers write in, so no deadlock.
+      await em.query(`LOCK TABLE ${REBUILT_TABLES.join(', ')} IN EXCLUSIVE MODE`);
       for (const source of this.sources) {
         const done = results[streamOf(source.producer)];
         const caughtUp = await this.replay(em, source, done.untilSequence + 1);
@@ -169,7 +169,7 @@ export class ReportingRebuild {
           this.logger.log(`${streamOf(source.producer)}: ${caughtUp.read} events during rebuild`);
         }
       }
-      for (const table of FACT_TABLES) {
+      for (const table of REBUILT_TABLES) {
         await em.query(`ALTER TABLE ${table} RENAME TO ${table}_old`);
         await em.query(`ALTER TABLE ${REBUILD_TABLES(table)} RENAME TO ${table}`);
         await em.query(`DROP TABLE ${table}_old`);
