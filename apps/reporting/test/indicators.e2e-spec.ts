@@ -481,7 +481,6 @@ describe('indicators (e2e)', () => {
       const db = sut.app.get(DataSource);
       const tables: Record<string, unknown> = {};
       for (const table of REBUILT_TABLES) {
-        // Whole rows as the order: a roll-up has many rows per leading column.
         tables[table] = await db.query(`SELECT * FROM ${table} AS t ORDER BY t::text`);
       }
       return tables;
