@@ -37,7 +37,7 @@ export class DistinctRollupRepository {
     const after = await this.read(em, tables, rollup, people);
     if (before === after) return;
     const facts = tables(rollup.facts);
-    await this.add(
+    const emptied = await this.add(
       em,
       tables,
       rollup,
@@ -46,7 +46,7 @@ export class DistinctRollupRepository {
         SELECT *, 1 AS sign FROM jsonb_populate_recordset(NULL::${facts}, $3::jsonb)) AS f`,
       [before, after],
     );
-    await em.query(`DELETE FROM ${tables(rollup.table)} WHERE people = 0`);
+    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE people = 0`);
   }
 
   // Sorted, so that two batches sharing ids take their locks in the same order.
@@ -95,7 +95,7 @@ export class DistinctRollupRepository {
     rollup: DistinctRollup,
     facts: string,
     params: unknown[],
-  ): Promise<void> {
+  ): Promise<boolean> {
     const dimensions = rollupColumns(rollup);
     const columns = dimensions.map(([, { column }]) => column);
     const grains = grainsOf(rollup);
@@ -107,7 +107,7 @@ export class DistinctRollupRepository {
         `CASE WHEN '${name}' = ANY(string_to_array(g.grain, '+')) THEN ${column} END AS ${column}`,
     );
     const keys = ['grain', 'month', 'previous_month', ...columns];
-    await em.query(
+    const cells: Array<{ emptied: boolean }> = await em.query(
       `WITH completed AS MATERIALIZED (
          SELECT f.sign, ${rollup.person} AS person,
                 date_trunc('month', c.aged_at AT TIME ZONE 'UTC')::date AS month,
@@ -141,8 +141,10 @@ export class DistinctRollupRepository {
        HAVING sum(people) <> 0
         -- One order for every writer, so two batches sharing cells cannot deadlock on them.
         ORDER BY ${keys.join(', ')}
-       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET people = rollup.people + EXCLUDED.people`,
+       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET people = rollup.people + EXCLUDED.people
+       RETURNING rollup.people = 0 AS emptied`,
       [grains.map((grain) => grain.join('+')), ...params],
     );
+    return cells.some((cell) => cell.emptied);
   }
 }

@@ -72,7 +72,7 @@ export class RollupRepository {
     if (changed.length === 0) return;
     const previous = changed.flatMap(([id]) => change.before.get(id) ?? []);
     const facts = tables(rollup.facts);
-    await this.add(
+    const emptied = await this.add(
       em,
       tables,
       rollup,
@@ -82,7 +82,7 @@ export class RollupRepository {
       [`[${previous.join(',')}]`, `[${changed.map(([, fact]) => fact).join(',')}]`],
     );
     // A zero row is a cell that no longer exists: gone, as a fill from the facts would leave it.
-    await em.query(`DELETE FROM ${tables(rollup.table)} WHERE units = 0`);
+    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE units = 0`);
   }
 
   /** Fills an empty roll-up from every fact. */
@@ -104,7 +104,7 @@ export class RollupRepository {
     rollup: Rollup,
     facts: string,
     params: unknown[],
-  ): Promise<void> {
+  ): Promise<boolean> {
     const dimensions = rollupColumns(rollup);
     const columns = dimensions.map(([, { column }]) => column);
     const grainName = `concat_ws('+', ${dimensions
@@ -114,7 +114,7 @@ export class RollupRepository {
       .map((grain) => `(${grain.map((name) => rollup.dimensions[name]!.column).join(', ')})`)
       .join(', ')})`;
     const keyCount = 3 + columns.length;
-    await em.query(
+    const cells: Array<{ emptied: boolean }> = await em.query(
       `INSERT INTO ${tables(rollup.table)} AS rollup
          (measure, grain, month, ${columns.join(', ')}, units, hits)
        SELECT measure, ${grainName}, month, ${columns.join(', ')},
@@ -133,8 +133,10 @@ export class RollupRepository {
         -- One order for every writer, so two batches sharing cells cannot deadlock on them.
         ORDER BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}
        ON CONFLICT (measure, grain, month, ${columns.join(', ')})
-       DO UPDATE SET units = rollup.units + EXCLUDED.units, hits = rollup.hits + EXCLUDED.hits`,
+       DO UPDATE SET units = rollup.units + EXCLUDED.units, hits = rollup.hits + EXCLUDED.hits
+       RETURNING rollup.units = 0 AS emptied`,
       params,
     );
+    return cells.some((cell) => cell.emptied);
   }
 }
