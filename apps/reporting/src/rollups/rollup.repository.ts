@@ -3,12 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { TableNames } from '../projections/fact-tables';
 import { grainsOf, rollupColumns, type Rollup } from './rollup-definitions';
 
-/** Fact rows as JSON (exact timestamps), keyed by the fact's id. */
-export type FactSnapshot = ReadonlyMap<string, string>;
-
 /**
  * Keeps a roll-up equal to what its fact table holds: a projector reads the facts of a batch
- * before and after applying it and adds the difference, in its transaction; the rebuild and the
+ * (as JSON: exact timestamps) before applying it, then adds the difference from what they are
+ * after, in its transaction; the rebuild and the
  * bench fill it from the facts in one statement.
  */
 @Injectable()
@@ -25,61 +23,48 @@ export class RollupRepository {
     changeFacts: () => Promise<void>,
   ): Promise<void> {
     if (ids.length === 0) return changeFacts();
-    const before = await this.lockAndRead(em, tables, rollup, ids);
-    await changeFacts();
-    const after = await this.read(em, tables, rollup, ids);
-    await this.applyChange(em, tables, rollup, { before, after });
-  }
-
-  /** Holds these facts against concurrent projectors until commit, then reads them. */
-  async lockAndRead(
-    em: EntityManager,
-    tables: TableNames,
-    rollup: Rollup,
-    ids: readonly string[],
-  ): Promise<FactSnapshot> {
     // Sorted, so that two batches sharing facts take their locks in the same order.
     await em.query(
       'SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest($1::uuid[]) AS id',
       [[...ids].sort()],
     );
-    return this.read(em, tables, rollup, ids);
-  }
-
-  async read(
-    em: EntityManager,
-    tables: TableNames,
-    rollup: Rollup,
-    ids: readonly string[],
-  ): Promise<FactSnapshot> {
-    const rows: Array<{ id: string; fact: string }> = await em.query(
-      `SELECT ${rollup.key} AS id, to_jsonb(f)::text AS fact
+    const [{ before }]: Array<{ before: string }> = await em.query(
+      `SELECT coalesce(jsonb_agg(to_jsonb(f)), '[]')::text AS before
          FROM ${tables(rollup.facts)} AS f
         WHERE ${rollup.key} = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, row.fact]));
+    await changeFacts();
+    await this.addChange(em, tables, rollup, { before, ids });
   }
 
-  /** Removes what the changed facts counted for before and adds what they count for now. */
-  async applyChange(
+  /**
+   * Removes what the changed facts counted for before and adds what they count for now; the
+   * facts as they are now are read by the same statement.
+   */
+  private async addChange(
     em: EntityManager,
     tables: TableNames,
     rollup: Rollup,
-    change: { readonly before: FactSnapshot; readonly after: FactSnapshot },
+    change: { readonly before: string; readonly ids: readonly string[] },
   ): Promise<void> {
-    const changed = [...change.after].filter(([id, fact]) => change.before.get(id) !== fact);
-    if (changed.length === 0) return;
-    const previous = changed.flatMap(([id]) => change.before.get(id) ?? []);
     const facts = tables(rollup.facts);
     const emptied = await this.add(
       em,
       tables,
       rollup,
-      `(SELECT *, -1 AS sign FROM jsonb_populate_recordset(NULL::${facts}, $1::jsonb)
+      `(WITH previous AS (SELECT * FROM jsonb_populate_recordset(NULL::${facts}, $1::jsonb)),
+             changed AS (
+               SELECT fact.* FROM ${facts} AS fact
+                WHERE fact.${rollup.key} = ANY($2::uuid[])
+                  AND NOT EXISTS (SELECT FROM previous
+                                   WHERE previous.${rollup.key} = fact.${rollup.key}
+                                     AND to_jsonb(previous) = to_jsonb(fact)))
+        SELECT *, -1 AS sign FROM previous
+         WHERE ${rollup.key} IN (SELECT ${rollup.key} FROM changed)
         UNION ALL
-        SELECT *, 1 AS sign FROM jsonb_populate_recordset(NULL::${facts}, $2::jsonb)) AS f`,
-      [`[${previous.join(',')}]`, `[${changed.map(([, fact]) => fact).join(',')}]`],
+        SELECT *, 1 AS sign FROM changed) AS f`,
+      [change.before, change.ids],
     );
     // A zero row is a cell that no longer exists: gone, as a fill from the facts would leave it.
     if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE units = 0`);
