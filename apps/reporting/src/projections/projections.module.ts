@@ -5,6 +5,7 @@ import { ReferralEventsHandler } from '../referral-facts/handlers/referral-event
 import { ReferralFactsProjector } from '../referral-facts/referral-facts.projector';
 import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/reintegration-events.handler';
 import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
+import { ReintegrationFactsRepository } from '../reintegration-facts/reintegration-facts.repository';
 import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
 import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
@@ -26,6 +27,7 @@ import { StreamCheckpoints } from './stream-checkpoints';
     DistinctRollupRepository,
     TrainingFactsProjector,
     ReintegrationFactsProjector,
+    ReintegrationFactsRepository,
     ReferralFactsProjector,
     StreamCheckpoints,
     ReportingRebuild,

@@ -24,6 +24,14 @@ import {
 } from '@mrm/contracts';
 import type { EntityManager } from 'typeorm';
 import { LIVE_TABLES, type TableNames } from '../projections/fact-tables';
+import {
+  ReintegrationFactsRepository,
+  type DisbursementFactRow,
+  type PlanFactRow,
+  type ProjectFactRow,
+  type SurveyFactRow,
+  type VisitFactRow,
+} from './reintegration-facts.repository';
 
 /** Reintegration events that shape the plan, project, disbursement, visit and survey facts. */
 export const REINTEGRATION_FACT_EVENTS = [
@@ -45,202 +53,180 @@ const LEGAL_REGISTRATION_MILESTONE = 'registered';
 /**
  * Applies reintegration events. Each column is owned by one event kind and written once (the
  * first value wins, except a plan's revision where the first approval wins), so rows come out the
- * same whatever the delivery order; a project's row may start from a milestone seen first.
+ * same whatever the delivery order; a project's row may start from a milestone seen first. A
+ * batch is folded into one row per key by those same rules, then written table by table.
  */
 @Injectable()
 export class ReintegrationFactsProjector {
+  constructor(private readonly facts: ReintegrationFactsRepository) {}
+
   async apply(
     em: EntityManager,
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames = LIVE_TABLES,
   ): Promise<void> {
-    for (const event of events) {
-      switch (event.type) {
-        case planApprovedV1.type:
-          await this.applyPlanApproved(em, tables, event.data as PlanApprovedV1);
-          break;
-        case projectCreatedV1.type:
-          await this.applyProjectCreated(em, tables, event.data as ProjectCreatedV1);
-          break;
-        case projectMilestoneReachedV1.type: {
-          const data = event.data as ProjectMilestoneReachedV1;
-          if (data.milestone === LEGAL_REGISTRATION_MILESTONE) {
-            await this.setProjectDate(
-              em,
-              tables,
-              data.projectId,
-              'legally_registered_at',
-              data.reachedOn,
-            );
-          }
-          break;
-        }
-        case projectOperatingV1.type: {
-          const data = event.data as ProjectOperatingV1;
-          await this.setProjectDate(
-            em,
-            tables,
-            data.projectId,
-            'operating_since',
-            data.operatingSince,
-          );
-          break;
-        }
-        case projectClosedV1.type:
-          await this.applyProjectClosed(em, tables, event.data as ProjectClosedV1);
-          break;
-        case projectDisbursementPaidV1.type:
-          await this.applyDisbursement(em, tables, event.data as ProjectDisbursementPaidV1);
-          break;
-        case visitScheduledV1.type:
-        case visitRecordedV1.type:
-        case visitOverdueV1.type:
-          await this.applyVisit(em, tables, event.type, event.data);
-          break;
-        case surveyScoredV1.type:
-          await this.applySurvey(em, tables, event.data as SurveyScoredV1);
-          break;
-        default:
-          break;
+    const batch = new ReintegrationBatch();
+    for (const event of events) batch.add(event);
+    await this.facts.upsertPlans(em, tables, [...batch.plans.values()]);
+    await this.facts.upsertProjects(em, tables, [...batch.projects.values()]);
+    await this.facts.insertDisbursements(em, tables, [...batch.disbursements.values()]);
+    await this.facts.upsertVisits(em, tables, [...batch.visits.values()]);
+    await this.facts.insertSurveys(em, tables, [...batch.surveys.values()]);
+  }
+}
+
+/** A batch's events folded into one row per fact key, as applying them in turn would leave it. */
+class ReintegrationBatch {
+  readonly plans = new Map<string, PlanFactRow>();
+  readonly projects = new Map<string, ProjectFactRow>();
+  readonly disbursements = new Map<string, DisbursementFactRow>();
+  readonly visits = new Map<string, VisitFactRow>();
+  readonly surveys = new Map<string, SurveyFactRow>();
+
+  add(event: EventEnvelope): void {
+    switch (event.type) {
+      case planApprovedV1.type:
+        this.addPlan(event.data as PlanApprovedV1);
+        break;
+      case projectCreatedV1.type: {
+        const data = event.data as ProjectCreatedV1;
+        // A later creation of the same project replaces the dimensions, as its upsert did.
+        Object.assign(this.project(data.projectId), {
+          ownerOrg: data.ownerOrg,
+          kind: data.kind,
+          sector: data.sector,
+          regionCode: data.regionCode,
+          programmeCode: data.programmeCode ?? null,
+          createdAt: data.createdAt,
+        });
+        break;
       }
+      case projectMilestoneReachedV1.type: {
+        const data = event.data as ProjectMilestoneReachedV1;
+        if (data.milestone === LEGAL_REGISTRATION_MILESTONE) {
+          const project = this.project(data.projectId);
+          project.legallyRegisteredAt ??= data.reachedOn;
+        }
+        break;
+      }
+      case projectOperatingV1.type: {
+        const data = event.data as ProjectOperatingV1;
+        const project = this.project(data.projectId);
+        project.operatingSince ??= data.operatingSince;
+        break;
+      }
+      case projectClosedV1.type: {
+        const data = event.data as ProjectClosedV1;
+        const project = this.project(data.projectId);
+        project.closedAt ??= data.closedAt;
+        project.outcome ??= data.outcome;
+        break;
+      }
+      case projectDisbursementPaidV1.type: {
+        const data = event.data as ProjectDisbursementPaidV1;
+        if (!this.disbursements.has(data.trancheId)) {
+          this.disbursements.set(data.trancheId, {
+            trancheId: data.trancheId,
+            projectId: data.projectId,
+            amount: data.amount,
+            paidOn: data.paidOn,
+          });
+        }
+        break;
+      }
+      case visitScheduledV1.type: {
+        const data = event.data as VisitScheduledV1;
+        const visit = this.visit(data.visitId, data.projectId);
+        visit.monthsAfter ??= data.monthsAfter;
+        visit.dueOn ??= data.dueOn;
+        break;
+      }
+      case visitRecordedV1.type: {
+        const data = event.data as VisitRecordedV1;
+        const visit = this.visit(data.visitId, data.projectId);
+        visit.monthsAfter ??= data.monthsAfter;
+        visit.visitedOn ??= data.visitedOn;
+        visit.activityRunning ??= data.activityRunning;
+        break;
+      }
+      case visitOverdueV1.type: {
+        const data = event.data as VisitOverdueV1;
+        const visit = this.visit(data.visitId, data.projectId);
+        visit.dueOn ??= data.dueOn;
+        visit.overdueAt ??= data.overdueAt;
+        break;
+      }
+      case surveyScoredV1.type: {
+        const data = event.data as SurveyScoredV1;
+        if (!this.surveys.has(data.responseId)) {
+          this.surveys.set(data.responseId, {
+            responseId: data.responseId,
+            beneficiaryId: data.beneficiaryId,
+            ownerOrg: data.ownerOrg,
+            wave: data.wave,
+            economic: data.economic ?? null,
+            social: data.social ?? null,
+            psychosocial: data.psychosocial ?? null,
+            composite: data.composite ?? null,
+            scoredAt: data.scoredAt,
+          });
+        }
+        break;
+      }
+      default:
+        break;
     }
   }
 
-  private async applyPlanApproved(
-    em: EntityManager,
-    tables: TableNames,
-    data: PlanApprovedV1,
-  ): Promise<void> {
-    // A plan approved again after a revision keeps its first approval: that is the 30-day measure.
-    await em.query(
-      `INSERT INTO ${tables('plan_fact')} AS fact
-         (plan_id, beneficiary_id, owner_org, revision, on_time, approved_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (plan_id) DO UPDATE SET
-         revision = EXCLUDED.revision, on_time = EXCLUDED.on_time, approved_at = EXCLUDED.approved_at
-       WHERE EXCLUDED.revision < fact.revision`,
-      [data.planId, data.beneficiaryId, data.ownerOrg, data.revision, data.onTime, data.approvedAt],
-    );
+  // The lowest revision's approval wins; the plan's owner stays the first event's, as inserted.
+  private addPlan(data: PlanApprovedV1): void {
+    const current = this.plans.get(data.planId);
+    if (current !== undefined && current.revision <= data.revision) return;
+    this.plans.set(data.planId, {
+      planId: data.planId,
+      beneficiaryId: current?.beneficiaryId ?? data.beneficiaryId,
+      ownerOrg: current?.ownerOrg ?? data.ownerOrg,
+      revision: data.revision,
+      onTime: data.onTime,
+      approvedAt: data.approvedAt,
+    });
   }
 
-  private async applyProjectCreated(
-    em: EntityManager,
-    tables: TableNames,
-    data: ProjectCreatedV1,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('project_fact')} AS fact
-         (project_id, owner_org, kind, sector, region_code, programme_code, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (project_id) DO UPDATE SET
-         owner_org = EXCLUDED.owner_org, kind = EXCLUDED.kind, sector = EXCLUDED.sector,
-         region_code = EXCLUDED.region_code, programme_code = EXCLUDED.programme_code,
-         created_at = EXCLUDED.created_at`,
-      [
-        data.projectId,
-        data.ownerOrg,
-        data.kind,
-        data.sector,
-        data.regionCode,
-        data.programmeCode ?? null,
-        data.createdAt,
-      ],
-    );
+  private project(projectId: string): ProjectFactRow {
+    let project = this.projects.get(projectId);
+    if (project === undefined) {
+      project = {
+        projectId,
+        ownerOrg: null,
+        kind: null,
+        sector: null,
+        regionCode: null,
+        programmeCode: null,
+        createdAt: null,
+        legallyRegisteredAt: null,
+        operatingSince: null,
+        closedAt: null,
+        outcome: null,
+      };
+      this.projects.set(projectId, project);
+    }
+    return project;
   }
 
-  private async setProjectDate(
-    em: EntityManager,
-    tables: TableNames,
-    projectId: string,
-    column: 'legally_registered_at' | 'operating_since',
-    at: string,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('project_fact')} AS fact (project_id, ${column}) VALUES ($1, $2)
-       ON CONFLICT (project_id) DO UPDATE SET ${column} = coalesce(fact.${column}, EXCLUDED.${column})`,
-      [projectId, at],
-    );
-  }
-
-  private async applyProjectClosed(
-    em: EntityManager,
-    tables: TableNames,
-    data: ProjectClosedV1,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('project_fact')} AS fact (project_id, closed_at, outcome) VALUES ($1, $2, $3)
-       ON CONFLICT (project_id) DO UPDATE SET
-         closed_at = coalesce(fact.closed_at, EXCLUDED.closed_at),
-         outcome = coalesce(fact.outcome, EXCLUDED.outcome)`,
-      [data.projectId, data.closedAt, data.outcome],
-    );
-  }
-
-  private async applyDisbursement(
-    em: EntityManager,
-    tables: TableNames,
-    data: ProjectDisbursementPaidV1,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('disbursement_fact')} (tranche_id, project_id, amount, paid_on)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (tranche_id) DO NOTHING`,
-      [data.trancheId, data.projectId, data.amount, data.paidOn],
-    );
-  }
-
-  private async applyVisit(
-    em: EntityManager,
-    tables: TableNames,
-    type: string,
-    raw: unknown,
-  ): Promise<void> {
-    const scheduled = type === visitScheduledV1.type ? (raw as VisitScheduledV1) : undefined;
-    const recorded = type === visitRecordedV1.type ? (raw as VisitRecordedV1) : undefined;
-    const overdue = type === visitOverdueV1.type ? (raw as VisitOverdueV1) : undefined;
-    const data = (scheduled ?? recorded ?? overdue)!;
-    await em.query(
-      `INSERT INTO ${tables('visit_fact')} AS fact
-         (visit_id, project_id, months_after, due_on, overdue_at, visited_on, activity_running)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (visit_id) DO UPDATE SET
-         months_after = coalesce(fact.months_after, EXCLUDED.months_after),
-         due_on = coalesce(fact.due_on, EXCLUDED.due_on),
-         overdue_at = coalesce(fact.overdue_at, EXCLUDED.overdue_at),
-         visited_on = coalesce(fact.visited_on, EXCLUDED.visited_on),
-         activity_running = coalesce(fact.activity_running, EXCLUDED.activity_running)`,
-      [
-        data.visitId,
-        data.projectId,
-        scheduled?.monthsAfter ?? recorded?.monthsAfter ?? null,
-        scheduled?.dueOn ?? overdue?.dueOn ?? null,
-        overdue?.overdueAt ?? null,
-        recorded?.visitedOn ?? null,
-        recorded?.activityRunning ?? null,
-      ],
-    );
-  }
-
-  private async applySurvey(
-    em: EntityManager,
-    tables: TableNames,
-    data: SurveyScoredV1,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('survey_fact')}
-         (response_id, beneficiary_id, owner_org, wave, economic, social, psychosocial, composite,
-          scored_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (response_id) DO NOTHING`,
-      [
-        data.responseId,
-        data.beneficiaryId,
-        data.ownerOrg,
-        data.wave,
-        data.economic ?? null,
-        data.social ?? null,
-        data.psychosocial ?? null,
-        data.composite ?? null,
-        data.scoredAt,
-      ],
-    );
+  private visit(visitId: string, projectId: string): VisitFactRow {
+    let visit = this.visits.get(visitId);
+    if (visit === undefined) {
+      visit = {
+        visitId,
+        projectId,
+        monthsAfter: null,
+        dueOn: null,
+        overdueAt: null,
+        visitedOn: null,
+        activityRunning: null,
+      };
+      this.visits.set(visitId, visit);
+    }
+    return visit;
   }
 }
