@@ -8,6 +8,7 @@ import { ReintegrationFactsProjector } from '../reintegration-facts/reintegratio
 import { ReintegrationFactsRepository } from '../reintegration-facts/reintegration-facts.repository';
 import { TrainingEventsHandler } from '../training-facts/handlers/training-events.handler';
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
+import { TrainingFactsRepository } from '../training-facts/training-facts.repository';
 import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { ReportingRebuild } from './reporting-rebuild';
@@ -26,6 +27,7 @@ import { StreamCheckpoints } from './stream-checkpoints';
     RollupRepository,
     DistinctRollupRepository,
     TrainingFactsProjector,
+    TrainingFactsRepository,
     ReintegrationFactsProjector,
     ReintegrationFactsRepository,
     ReferralFactsProjector,

@@ -16,6 +16,11 @@ import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../project
 import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../rollups/rollup-definitions';
 import { RollupRepository } from '../rollups/rollup.repository';
+import {
+  TrainingFactsRepository,
+  type EnrolmentFactRow,
+  type SatisfactionFactRow,
+} from './training-facts.repository';
 
 /** Training events that shape the enrolment and satisfaction facts. */
 export const TRAINING_FACT_EVENTS = [
@@ -35,16 +40,17 @@ const ENROLMENT_EVENTS = new Set([
 
 /**
  * Applies training events to `enrolment_fact` (and their difference to `enrolment_rollup` and
- * `people_trained_rollup`) and
- * `satisfaction_fact`. Every enrolment event
- * carries the participant's dimensions (as of enrolment), so any of them creates the row; the
- * outcome and the withdrawal are terminal and kept whatever the order they arrive in.
+ * `people_trained_rollup`) and `satisfaction_fact`. Every enrolment event carries the
+ * participant's dimensions (as of enrolment), so any of them creates the row; the outcome and the
+ * withdrawal are terminal and kept whatever the order they arrive in. A batch is folded into one
+ * row per enrolment by those rules, then each table is written in one statement.
  */
 @Injectable()
 export class TrainingFactsProjector {
   constructor(
     private readonly rollups: RollupRepository,
     private readonly distinctRollups: DistinctRollupRepository,
+    private readonly facts: TrainingFactsRepository,
   ) {}
 
   async apply(
@@ -74,96 +80,80 @@ export class TrainingFactsProjector {
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames,
   ): Promise<void> {
+    const enrolments = new Map<string, EnrolmentFactRow>();
+    const satisfactions = new Map<string, SatisfactionFactRow>();
     for (const event of events) {
       switch (event.type) {
         case enrolmentCreatedV1.type:
         case enrolmentPromotedV1.type:
-          await this.upsertEnrolment(em, tables, event.data as ParticipantDimensions, {});
+          enrolmentOf(enrolments, event.data as ParticipantDimensions);
           break;
         case enrolmentWithdrawnV1.type: {
           const data = event.data as EnrolmentWithdrawnV1;
-          await this.upsertEnrolment(em, tables, data, { withdrawnAt: data.withdrawnAt });
+          const enrolment = enrolmentOf(enrolments, data);
+          enrolment.withdrawnAt ??= data.withdrawnAt;
           break;
         }
         case enrolmentCompletedV1.type: {
           const data = event.data as EnrolmentCompletedV1;
+          const enrolment = enrolmentOf(enrolments, data);
+          enrolment.outcome ??= data.outcome;
           // The completion event has no time of its own: the envelope's is when the course ended.
-          await this.upsertEnrolment(em, tables, data, {
-            outcome: data.outcome,
-            endedAt: event.time,
-          });
+          enrolment.endedAt ??= event.time;
           break;
         }
-        case satisfactionRecordedV1.type:
-          await this.insertSatisfaction(
-            em,
-            tables,
-            event.data as SatisfactionRecordedV1,
-            event.time,
-          );
+        case satisfactionRecordedV1.type: {
+          const data = event.data as SatisfactionRecordedV1;
+          if (!satisfactions.has(data.responseId)) {
+            satisfactions.set(data.responseId, {
+              responseId: data.responseId,
+              courseId: data.courseId,
+              courseKind: data.courseKind,
+              programmeCode: data.programmeCode,
+              organisingOrg: data.organisingOrg,
+              regionCode: data.regionCode,
+              overall: data.overall,
+              recordedAt: event.time,
+            });
+          }
           break;
+        }
         default:
           break;
       }
     }
+    await this.facts.upsertEnrolments(em, tables, [...enrolments.values()]);
+    await this.facts.insertSatisfactions(em, tables, [...satisfactions.values()]);
   }
+}
 
-  private async upsertEnrolment(
-    em: EntityManager,
-    tables: TableNames,
-    data: ParticipantDimensions,
-    end: { outcome?: string; endedAt?: string; withdrawnAt?: string },
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('enrolment_fact')} AS fact
-         (enrolment_id, beneficiary_id, course_id, course_kind, programme_code, organising_org,
-          region_code, category, sex, birth_year, outcome, ended_at, withdrawn_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (enrolment_id) DO UPDATE SET
-         beneficiary_id = coalesce(fact.beneficiary_id, EXCLUDED.beneficiary_id),
-         outcome = coalesce(fact.outcome, EXCLUDED.outcome),
-         ended_at = coalesce(fact.ended_at, EXCLUDED.ended_at),
-         withdrawn_at = coalesce(fact.withdrawn_at, EXCLUDED.withdrawn_at)`,
-      [
-        data.enrolmentId,
-        data.beneficiaryId ?? null,
-        data.courseId,
-        data.courseKind,
-        data.programmeCode,
-        data.organisingOrg,
-        data.regionCode,
-        data.category,
-        data.sex,
-        data.birthYear,
-        end.outcome ?? null,
-        end.endedAt ?? null,
-        end.withdrawnAt ?? null,
-      ],
-    );
+/**
+ * The batch's row of an enrolment: created from its first event (whose dimensions the row keeps,
+ * as its insert did), the beneficiary taken from the first event that names one.
+ */
+function enrolmentOf(
+  enrolments: Map<string, EnrolmentFactRow>,
+  data: ParticipantDimensions,
+): EnrolmentFactRow {
+  let enrolment = enrolments.get(data.enrolmentId);
+  if (enrolment === undefined) {
+    enrolment = {
+      enrolmentId: data.enrolmentId,
+      beneficiaryId: null,
+      courseId: data.courseId,
+      courseKind: data.courseKind,
+      programmeCode: data.programmeCode,
+      organisingOrg: data.organisingOrg,
+      regionCode: data.regionCode,
+      category: data.category,
+      sex: data.sex,
+      birthYear: data.birthYear,
+      outcome: null,
+      endedAt: null,
+      withdrawnAt: null,
+    };
+    enrolments.set(data.enrolmentId, enrolment);
   }
-
-  private async insertSatisfaction(
-    em: EntityManager,
-    tables: TableNames,
-    data: SatisfactionRecordedV1,
-    recordedAt: string,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO ${tables('satisfaction_fact')}
-         (response_id, course_id, course_kind, programme_code, organising_org, region_code, overall,
-          recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (response_id) DO NOTHING`,
-      [
-        data.responseId,
-        data.courseId,
-        data.courseKind,
-        data.programmeCode,
-        data.organisingOrg,
-        data.regionCode,
-        data.overall,
-        recordedAt,
-      ],
-    );
-  }
+  enrolment.beneficiaryId ??= data.beneficiaryId ?? null;
+  return enrolment;
 }
