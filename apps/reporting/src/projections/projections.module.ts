@@ -3,6 +3,7 @@ import { BeneficiaryFactsProjector } from '../beneficiary-indicators/beneficiary
 import { BeneficiaryEventsHandler } from '../beneficiary-indicators/handlers/beneficiary-events.handler';
 import { ReferralEventsHandler } from '../referral-facts/handlers/referral-events.handler';
 import { ReferralFactsProjector } from '../referral-facts/referral-facts.projector';
+import { ReferralFactsRepository } from '../referral-facts/referral-facts.repository';
 import { ReintegrationEventsHandler } from '../reintegration-facts/handlers/reintegration-events.handler';
 import { ReintegrationFactsProjector } from '../reintegration-facts/reintegration-facts.projector';
 import { ReintegrationFactsRepository } from '../reintegration-facts/reintegration-facts.repository';
@@ -31,6 +32,7 @@ import { StreamCheckpoints } from './stream-checkpoints';
     ReintegrationFactsProjector,
     ReintegrationFactsRepository,
     ReferralFactsProjector,
+    ReferralFactsRepository,
     StreamCheckpoints,
     ReportingRebuild,
   ],

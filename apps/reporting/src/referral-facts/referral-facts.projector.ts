@@ -20,6 +20,7 @@ import type { EntityManager } from 'typeorm';
 import { LIVE_TABLES, type ProjectionOptions, type TableNames } from '../projections/fact-tables';
 import { ROLLUPS } from '../rollups/rollup-definitions';
 import { RollupRepository } from '../rollups/rollup.repository';
+import { ReferralFactsRepository, type ReferralFactRow } from './referral-facts.repository';
 
 /** Referral events: every one carries the referral's facts so far (ReferralFactsV1). */
 export const REFERRAL_FACT_EVENTS = [
@@ -41,13 +42,18 @@ export const REFERRAL_FACT_EVENTS = [
 const ACCEPTED_STATUSES = new Set(['accepted', 'in-progress', 'completed', 'failed']);
 
 /**
- * Applies referral events to `referral_fact` (and their difference to `referral_rollup`). Status and facts follow the highest referral
- * version; the measures, once known, are never lost to an older event; "was accepted" and the
- * first escalation are sticky. Same rows whatever the delivery order.
+ * Applies referral events to `referral_fact` (and their difference to `referral_rollup`). Status
+ * and facts follow the highest referral version; the measures, once known, are never lost to an
+ * older event; "was accepted" and the first escalation are sticky. Same rows whatever the
+ * delivery order. A batch is folded into one row per referral by those rules, then written in
+ * one statement.
  */
 @Injectable()
 export class ReferralFactsProjector {
-  constructor(private readonly rollups: RollupRepository) {}
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly facts: ReferralFactsRepository,
+  ) {}
 
   async apply(
     em: EntityManager,
@@ -71,57 +77,64 @@ export class ReferralFactsProjector {
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames,
   ): Promise<void> {
+    const referrals = new Map<string, ReferralFactRow>();
     for (const event of events) {
-      const data = event.data as ReferralFactsV1;
       const escalatedAt =
         event.type === referralOverdueV1.type ? (event.data as ReferralOverdueV1).occurredAt : null;
-      await this.upsert(em, tables, data, escalatedAt);
+      fold(referrals, event.data as ReferralFactsV1, escalatedAt);
     }
+    await this.facts.upsert(em, tables, [...referrals.values()]);
   }
+}
 
-  private async upsert(
-    em: EntityManager,
-    tables: TableNames,
-    data: ReferralFactsV1,
-    escalatedAt: string | null,
-  ): Promise<void> {
-    const newer = 'fact.version < EXCLUDED.version';
-    await em.query(
-      `INSERT INTO ${tables('referral_fact')} AS fact
-         (referral_id, beneficiary_id, referring_org, receiving_org, service_type, priority, status,
-          version, requested_at, seconds_to_acknowledge, seconds_to_answer, answered_within_deadline,
-          outcome_reported, accepted, escalated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (referral_id) DO UPDATE SET
-         receiving_org = CASE WHEN ${newer} THEN EXCLUDED.receiving_org ELSE fact.receiving_org END,
-         service_type = CASE WHEN ${newer} THEN EXCLUDED.service_type ELSE fact.service_type END,
-         priority = CASE WHEN ${newer} THEN EXCLUDED.priority ELSE fact.priority END,
-         status = CASE WHEN ${newer} THEN EXCLUDED.status ELSE fact.status END,
-         version = greatest(fact.version, EXCLUDED.version),
-         requested_at = coalesce(fact.requested_at, EXCLUDED.requested_at),
-         seconds_to_acknowledge = coalesce(fact.seconds_to_acknowledge, EXCLUDED.seconds_to_acknowledge),
-         seconds_to_answer = coalesce(fact.seconds_to_answer, EXCLUDED.seconds_to_answer),
-         answered_within_deadline = coalesce(fact.answered_within_deadline, EXCLUDED.answered_within_deadline),
-         outcome_reported = fact.outcome_reported OR EXCLUDED.outcome_reported,
-         accepted = fact.accepted OR EXCLUDED.accepted,
-         escalated_at = least(fact.escalated_at, EXCLUDED.escalated_at)`,
-      [
-        data.referralId,
-        data.beneficiaryId,
-        data.referringOrg,
-        data.receivingOrg,
-        data.serviceType,
-        data.priority,
-        data.status,
-        data.version,
-        data.requestedAt ?? null,
-        data.secondsToAcknowledge ?? null,
-        data.secondsToAnswer ?? null,
-        data.answeredWithinDeadline ?? null,
-        data.outcomeReported,
-        ACCEPTED_STATUSES.has(data.status),
-        escalatedAt,
-      ],
-    );
+/** Adds an event to its referral's row by the rules of the upsert, as applying it alone would. */
+function fold(
+  referrals: Map<string, ReferralFactRow>,
+  data: ReferralFactsV1,
+  escalatedAt: string | null,
+): void {
+  const referral = referrals.get(data.referralId);
+  if (referral === undefined) {
+    referrals.set(data.referralId, {
+      referralId: data.referralId,
+      beneficiaryId: data.beneficiaryId,
+      referringOrg: data.referringOrg,
+      receivingOrg: data.receivingOrg,
+      serviceType: data.serviceType,
+      priority: data.priority,
+      status: data.status,
+      version: data.version,
+      requestedAt: data.requestedAt ?? null,
+      secondsToAcknowledge: data.secondsToAcknowledge ?? null,
+      secondsToAnswer: data.secondsToAnswer ?? null,
+      answeredWithinDeadline: data.answeredWithinDeadline ?? null,
+      outcomeReported: data.outcomeReported,
+      accepted: ACCEPTED_STATUSES.has(data.status),
+      escalatedAt,
+    });
+    return;
   }
+  // An equal version changes nothing: the first event holding it was applied first.
+  if (referral.version < data.version) {
+    referral.receivingOrg = data.receivingOrg;
+    referral.serviceType = data.serviceType;
+    referral.priority = data.priority;
+    referral.status = data.status;
+    referral.version = data.version;
+  }
+  referral.requestedAt ??= data.requestedAt ?? null;
+  referral.secondsToAcknowledge ??= data.secondsToAcknowledge ?? null;
+  referral.secondsToAnswer ??= data.secondsToAnswer ?? null;
+  referral.answeredWithinDeadline ??= data.answeredWithinDeadline ?? null;
+  referral.outcomeReported ||= data.outcomeReported;
+  referral.accepted ||= ACCEPTED_STATUSES.has(data.status);
+  referral.escalatedAt = earliest(referral.escalatedAt, escalatedAt);
+}
+
+// As SQL's least(): the earlier instant, a missing one ignored. Compared as instants, since the
+// texts may carry different offsets.
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(b) < Date.parse(a) ? b : a;
 }
