@@ -21,12 +21,11 @@ import {
   type EventEnvelope,
 } from '@mrm/contracts';
 import { aRegisteredEvent, bearer, TestService, waitFor } from '@mrm/testing';
-import { DataSource } from 'typeorm';
 import { ReportingRebuild } from '../src/projections/reporting-rebuild';
 import { ReportingConfig } from '../src/reporting.config';
 import { ReportingModule } from '../src/reporting.module';
 import { REPORTING_OPENAPI } from '../src/reporting.openapi';
-import { REBUILT_TABLES } from '../src/projections/fact-tables';
+import { rebuiltTables } from './support/rebuilt-tables';
 
 // Reporting alone, fed contract events on its bus: every projection, the queries, small-count
 // protection, freshness and the rebuild. (The five-service scenario is test/platform's.)
@@ -477,14 +476,7 @@ describe('indicators (e2e)', () => {
   });
 
   it('rebuilds every table from the streams to the live figures, swapping them in', async () => {
-    const snapshot = async () => {
-      const db = sut.app.get(DataSource);
-      const tables: Record<string, unknown> = {};
-      for (const table of REBUILT_TABLES) {
-        tables[table] = await db.query(`SELECT * FROM ${table} AS t ORDER BY t::text`);
-      }
-      return tables;
-    };
+    const snapshot = () => rebuiltTables(sut.app);
     const live = await snapshot();
     const liveFigures = await ask('/api/v1/indicators/referrals?groupBy=status');
 

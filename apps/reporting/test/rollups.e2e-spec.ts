@@ -30,10 +30,12 @@ import { ReportingModule } from '../src/reporting.module';
 import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
+import { RollupCompactor } from '../src/rollups/rollup-compactor';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 
 // Random histories of registrations, enrolments and referrals projected into real PostgreSQL;
-// then many random questions, each answered from a roll-up and from the facts: they must agree.
+// then many random questions, each answered from a roll-up and from the facts: they must agree,
+// with deltas still pending and once they are compacted.
 describe('indicator roll-ups (e2e)', () => {
   let sut: TestService;
   let dataSource: DataSource;
@@ -274,7 +276,20 @@ describe('indicator roll-ups (e2e)', () => {
 
   const rows = (table: string) =>
     dataSource.query<unknown[]>(`SELECT * FROM ${table} AS t ORDER BY t::text`);
+  const compact = () => sut.app.get(RollupCompactor).compactOnce();
+  const pendingRows = async () => {
+    let count = 0;
+    for (const { pending } of [...Object.values(ROLLUPS), PEOPLE_TRAINED]) {
+      const [row] = await dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM ${pending}`,
+      );
+      count += row.n;
+    }
+    return count;
+  };
+  // The roll-ups once every pending delta is folded in.
   const rollupRows = async () => {
+    await compact();
     const tables: Record<string, unknown[]> = {};
     for (const { table } of [...Object.values(ROLLUPS), PEOPLE_TRAINED]) {
       tables[table] = await rows(table);
@@ -288,19 +303,43 @@ describe('indicator roll-ups (e2e)', () => {
       configClass: ReportingConfig,
       rootModule: (config) => ReportingModule.forRoot(config),
       openApi: REPORTING_OPENAPI,
+      // Compacted by the tests themselves, at the moments they choose.
+      env: { REPORTING_ROLLUP_COMPACT_INTERVAL_MS: '0' },
     });
     dataSource = sut.app.get(DataSource);
-    await project(events);
+    // Half compacted, the rest (with deltas of facts already compacted) left pending.
+    const half = Math.floor(events.length / 2);
+    await project(events.slice(0, half));
+    await compact();
+    await project(events.slice(half));
   });
 
   afterAll(() => sut?.stop());
 
-  it(`answers every groupBy pair, with filters and periods, as the facts do (seed ${seed})`, async () => {
-    const rollups = sut.app.get(IndicatorRollupRepository);
-    const facts = sut.app.get(IndicatorRepository);
-    let answered = 0;
+  it(`answers every groupBy pair, with filters and periods, as the facts do, before and after compaction (seed ${seed})`, async () => {
+    expect(await pendingRows()).toBeGreaterThan(0);
+    const questions = randomQuestions();
+    const before = await answers(questions);
+
+    await compact();
+
+    expect(await pendingRows()).toBe(0);
+    const after = await answers(questions);
+    expect(after).toEqual(before);
+    // Most questions fit a grain (those on dimensions joined at query time do not).
+    expect(after.length).toBeGreaterThan(INDICATORS.length * 20);
+  });
+
+  interface Question {
+    readonly id: string;
+    readonly groupBy: Dimension[];
+    readonly filters: FigureFilters;
+    readonly period: Period;
+  }
+
+  function randomQuestions(): Question[] {
+    const questions: Question[] = [];
     for (const id of INDICATORS) {
-      const source = INDICATOR_SOURCES[id];
       const dimensions = findIndicator(id)!.disaggregations;
       const groupings: Dimension[][] = [
         [],
@@ -313,22 +352,29 @@ describe('indicator roll-ups (e2e)', () => {
         for (let variant = 0; variant < 3; variant++) {
           const filters = randomFilters(groupBy.length);
           const period = pick<Period>(['month', 'quarter', 'year']);
-          const fromRollup = await rollups.figures(source, groupBy, filters, period);
-          if (fromRollup === undefined) continue;
-          answered++;
-          const fromFacts = await facts.figures(source, groupBy, filters, period);
-          expect({ id, groupBy, filters, rows: sorted(fromRollup) }).toEqual({
-            id,
-            groupBy,
-            filters,
-            rows: sorted(fromFacts),
-          });
+          questions.push({ id, groupBy, filters, period });
         }
       }
     }
-    // Most questions fit a grain (those on dimensions joined at query time do not).
-    expect(answered).toBeGreaterThan(INDICATORS.length * 20);
-  });
+    return questions;
+  }
+
+  // The roll-up's answer to each question it can answer, checked against the facts' answer.
+  async function answers(questions: readonly Question[]): Promise<unknown[]> {
+    const rollups = sut.app.get(IndicatorRollupRepository);
+    const facts = sut.app.get(IndicatorRepository);
+    const answered: unknown[] = [];
+    for (const { id, groupBy, filters, period } of questions) {
+      const source = INDICATOR_SOURCES[id];
+      const fromRollup = await rollups.figures(source, groupBy, filters, period);
+      if (fromRollup === undefined) continue;
+      const fromFacts = await facts.figures(source, groupBy, filters, period);
+      const answer = { id, groupBy, filters, rows: sorted(fromRollup) };
+      expect(answer).toEqual({ id, groupBy, filters, rows: sorted(fromFacts) });
+      answered.push(answer);
+    }
+    return answered;
+  }
 
   it('leaves a period that does not start on a month to the facts', async () => {
     const rollups = sut.app.get(IndicatorRollupRepository);
@@ -354,10 +400,76 @@ describe('indicator roll-ups (e2e)', () => {
 
   it('holds what a fill from the facts gives (the rebuild and the bench fill it that way)', async () => {
     const live = await rollupRows();
+
+    expect(await filledFromFacts()).toEqual(live);
+  });
+
+  it('loses no delta of the transactions still open while it compacts', async () => {
+    // Other people each: neither transaction waits on the other's advisory locks.
+    const open = await Promise.all([history(15), history(15)].map(openTransaction));
+
+    // Their rows are invisible to the compaction's DELETE, which neither waits for them...
+    await compact();
+    await Promise.all(open.map((transaction) => transaction.commit()));
+
+    // ... nor takes them: they are folded the next time.
+    expect(await pendingRows()).toBeGreaterThan(0);
+    expect(await rollupRows()).toEqual(await filledFromFacts());
+    expect(await pendingRows()).toBe(0);
+  });
+
+  it('loses nothing when two consumers write while compactions run', async () => {
+    let writing = 2;
+    const consumer = async (batch: EventEnvelope[]) => {
+      await project(batch);
+      writing--;
+    };
+    const compactions = async () => {
+      let passes = 0;
+      while (writing > 0 || passes === 0) {
+        await compact();
+        passes++;
+      }
+      return passes;
+    };
+
+    const [passes] = await Promise.all([
+      compactions(),
+      consumer(history(30)),
+      consumer(history(30)),
+    ]);
+
+    expect(passes).toBeGreaterThan(0);
+    expect(await rollupRows()).toEqual(await filledFromFacts());
+  });
+
+  // A transaction that has projected these events and waits to be committed.
+  async function openTransaction(batch: readonly EventEnvelope[]) {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    for (const projector of [
+      sut.app.get(BeneficiaryFactsProjector),
+      sut.app.get(TrainingFactsProjector),
+      sut.app.get(ReferralFactsProjector),
+    ]) {
+      await projector.apply(runner.manager, [...batch]);
+    }
+    return {
+      commit: async () => {
+        await runner.commitTransaction();
+        await runner.release();
+      },
+    };
+  }
+
+  // Each roll-up filled afresh from the facts, into a copy.
+  async function filledFromFacts(): Promise<Record<string, unknown[]>> {
     const repository = sut.app.get(RollupRepository);
     const filled: Record<string, unknown[]> = {};
     for (const rollup of Object.values(ROLLUPS)) {
       const copy = `${rollup.table}_check`;
+      await dataSource.query(`DROP TABLE IF EXISTS ${copy}`);
       await dataSource.query(`CREATE TABLE ${copy} (LIKE ${rollup.table} INCLUDING ALL)`);
       await dataSource.transaction((em) =>
         repository.fill(
@@ -370,6 +482,7 @@ describe('indicator roll-ups (e2e)', () => {
     }
 
     const copy = 'people_trained_rollup_check';
+    await dataSource.query(`DROP TABLE IF EXISTS ${copy}`);
     await dataSource.query(`CREATE TABLE ${copy} (LIKE people_trained_rollup INCLUDING ALL)`);
     await dataSource.transaction((em) =>
       sut.app
@@ -381,9 +494,8 @@ describe('indicator roll-ups (e2e)', () => {
         ),
     );
     filled[PEOPLE_TRAINED.table] = await rows(copy);
-
-    expect(filled).toEqual(live);
-  });
+    return filled;
+  }
 
   function randomFilters(grouped: number): FigureFilters {
     const month = () =>

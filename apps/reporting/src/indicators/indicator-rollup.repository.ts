@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { grainOf, type DistinctRollup } from '../rollups/rollup-definitions';
+import { grainOf, type DistinctRollup, type Rollup } from '../rollups/rollup-definitions';
 import type { Period } from './indicator-answer';
 import type { Dimension } from './indicator-catalogue';
 import {
@@ -21,7 +21,8 @@ const PERIOD_FORMATS: Record<Period, string> = {
 /**
  * Reads indicator figures from the indicator's roll-up when the question fits one of its grains
  * (groupBy and filters name at most two of its dimensions) and the period starts and ends on
- * UTC months. Same rows as the fact query, from thousands of roll-up rows instead of millions.
+ * UTC months. Same rows as the fact query, from thousands of roll-up rows (and the pending deltas)
+ * instead of millions.
  */
 @Injectable()
 export class IndicatorRollupRepository {
@@ -76,7 +77,7 @@ export class IndicatorRollupRepository {
         ? `to_char(month, '${PERIOD_FORMATS[period]}')`
         : rollup.dimensions[dimension]!.column,
     );
-    const where = `FROM ${rollup.table}
+    const where = `FROM ${withPending(rollup)}
        WHERE ${conditions.join('\n         AND ')}`;
     const sql =
       keys.length === 0
@@ -143,7 +144,7 @@ export class IndicatorRollupRepository {
           'coalesce(sum(people), 0)::bigint AS value',
           'coalesce(sum(people), 0)::bigint AS n',
         ].join(', ')}
-          FROM ${rollup.table}
+          FROM ${withPending(rollup)}
          WHERE ${[
            `grain = ${param(grainOfSet(set))}`,
            ...common,
@@ -170,6 +171,14 @@ export class IndicatorRollupRepository {
     );
     return aligned;
   }
+}
+
+/**
+ * The roll-up and the deltas not yet folded into it, summed alike by the same aggregation: an
+ * answer counts every event applied, compacted or not (one statement, one snapshot).
+ */
+function withPending(rollup: Pick<Rollup, 'table' | 'pending'>): string {
+  return `(SELECT * FROM ${rollup.table} UNION ALL SELECT * FROM ${rollup.pending}) AS rollup`;
 }
 
 /** The grain holding the grouped and filtered dimensions, if there is one. */

@@ -12,7 +12,7 @@ export const FACT_TABLES = [
   'stream_checkpoint',
 ] as const;
 
-/** Sums of the facts kept by the projectors (ADR 0020), copied and swapped with them. */
+/** Sums of the facts (ADR 0020), copied and swapped with them. */
 export const ROLLUP_TABLES = [
   'beneficiary_rollup',
   'enrolment_rollup',
@@ -20,11 +20,27 @@ export const ROLLUP_TABLES = [
   'referral_rollup',
 ] as const;
 
-export type FactTable = (typeof FACT_TABLES)[number] | (typeof ROLLUP_TABLES)[number];
+/** The projectors' signed deltas, appended until the compactor folds them into their roll-up. */
+export const PENDING_ROLLUP_TABLES = [
+  'beneficiary_rollup_pending',
+  'enrolment_rollup_pending',
+  'people_trained_rollup_pending',
+  'referral_rollup_pending',
+] as const;
 
-/** What the rebuild copies and swaps, in the order projectors write: facts, roll-ups, checkpoints. */
+export type FactTable =
+  | (typeof FACT_TABLES)[number]
+  | (typeof ROLLUP_TABLES)[number]
+  | (typeof PENDING_ROLLUP_TABLES)[number];
+
+/**
+ * What the rebuild copies and swaps, in the order everyone locks them: facts, pending deltas,
+ * roll-ups, checkpoints (projectors write facts, pending, checkpoint; the compactor pending, then
+ * its roll-up), so that the swap's lock cannot deadlock with either.
+ */
 export const REBUILT_TABLES: readonly FactTable[] = [
   ...FACT_TABLES.filter((table) => table !== 'stream_checkpoint'),
+  ...PENDING_ROLLUP_TABLES,
   ...ROLLUP_TABLES,
   'stream_checkpoint',
 ];

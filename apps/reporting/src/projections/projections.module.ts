@@ -11,6 +11,7 @@ import { TrainingEventsHandler } from '../training-facts/handlers/training-event
 import { TrainingFactsProjector } from '../training-facts/training-facts.projector';
 import { TrainingFactsRepository } from '../training-facts/training-facts.repository';
 import { DistinctRollupRepository } from '../rollups/distinct-rollup.repository';
+import { RollupCompactor } from '../rollups/rollup-compactor';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { ReportingRebuild } from './reporting-rebuild';
 import { StreamCheckpoints } from './stream-checkpoints';
@@ -27,6 +28,7 @@ import { StreamCheckpoints } from './stream-checkpoints';
     BeneficiaryFactsProjector,
     RollupRepository,
     DistinctRollupRepository,
+    RollupCompactor,
     TrainingFactsProjector,
     TrainingFactsRepository,
     ReintegrationFactsProjector,

@@ -49,8 +49,9 @@ const REBUILD_TABLES: TableNames = (table) => `${table}_rebuild`;
  * replayed into fresh copies of the tables while the live consumers keep writing to (and the API
  * keeps reading) the live ones; then, in one transaction that holds the live tables against
  * writes, the events that arrived meanwhile are replayed too and the copies take the live tables'
- * names. The roll-ups are filled from the copied facts once the replay is done, and kept by the
- * projectors during the catch-up. Running it twice gives the same tables.
+ * names. The roll-ups are filled from the copied facts once the replay is done; the catch-up's
+ * deltas go to the copies' pending tables, swapped in with the rest and compacted later. Running
+ * it twice gives the same tables.
  */
 @Injectable()
 export class ReportingRebuild {
@@ -96,7 +97,7 @@ export class ReportingRebuild {
         onProgress,
       );
     }
-    // The catch-up in the swap maintains the roll-ups event by event from there on.
+    // The catch-up in the swap appends its deltas to the pending copies from there on.
     for (const rollup of Object.values(ROLLUPS)) {
       await this.dataSource.transaction((em) => this.rollups.fill(em, REBUILD_TABLES, rollup));
     }

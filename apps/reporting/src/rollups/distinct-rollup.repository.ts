@@ -4,9 +4,10 @@ import type { TableNames } from '../projections/fact-tables';
 import { grainsOf, rollupColumns, type DistinctRollup } from './rollup-definitions';
 
 /**
- * Keeps a roll-up of distinct people (`DistinctRollup`) equal to its facts. A person's rows depend
- * on all of their facts (each month names the previous one), so a projector reads every fact of
- * the people its batch touches, before and after, and adds the difference of their rows.
+ * Keeps a roll-up of distinct people (`DistinctRollup`) and its pending deltas summing to its
+ * facts. A person's rows depend on all of their facts (each month names the previous one), so a
+ * projector reads every fact of the people its batch touches, before and after, and appends the
+ * difference of their rows to the pending table; `compact` folds those into the roll-up.
  */
 @Injectable()
 export class DistinctRollupRepository {
@@ -37,16 +38,15 @@ export class DistinctRollupRepository {
     const after = await this.read(em, tables, rollup, people);
     if (before === after) return;
     const facts = tables(rollup.facts);
-    const emptied = await this.add(
+    // Appended, not upserted: no row shared with concurrent batches (see `RollupRepository`).
+    await this.add(
       em,
-      tables,
-      rollup,
+      { rollup, into: tables(rollup.pending), upsert: false },
       `(SELECT *, -1 AS sign FROM jsonb_populate_recordset(NULL::${facts}, $2::jsonb)
         UNION ALL
         SELECT *, 1 AS sign FROM jsonb_populate_recordset(NULL::${facts}, $3::jsonb)) AS f`,
       [before, after],
     );
-    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE people = 0`);
   }
 
   // Sorted, so that two batches sharing ids take their locks in the same order.
@@ -63,11 +63,40 @@ export class DistinctRollupRepository {
     await em.query("SET LOCAL work_mem = '256MB'");
     await this.add(
       em,
-      tables,
-      rollup,
+      { rollup, into: tables(rollup.table), upsert: true },
       `(SELECT *, 1 AS sign FROM ${tables(rollup.facts)}) AS f`,
       [],
     );
+  }
+
+  /**
+   * Moves every pending delta into the roll-up, in one statement, then deletes the cells left at
+   * zero. The DELETE sees only committed rows: those of a transaction still running stay pending
+   * and are folded next time. Returns the number of pending rows moved.
+   */
+  async compact(em: EntityManager, tables: TableNames, rollup: DistinctRollup): Promise<number> {
+    const keys = [
+      'grain',
+      'month',
+      'previous_month',
+      ...rollupColumns(rollup).map(([, { column }]) => column),
+    ];
+    const [{ moved, emptied }]: Array<{ moved: number; emptied: boolean }> = await em.query(
+      `WITH moved AS (DELETE FROM ${tables(rollup.pending)} RETURNING *),
+            folded AS (
+       INSERT INTO ${tables(rollup.table)} AS rollup (${keys.join(', ')}, people)
+       SELECT ${keys.join(', ')}, sum(people)::int
+         FROM moved
+        GROUP BY ${keys.join(', ')}
+       HAVING sum(people) <> 0
+       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET people = rollup.people + EXCLUDED.people
+       RETURNING rollup.people = 0 AS emptied)
+       SELECT (SELECT count(*) FROM moved)::int AS moved,
+              coalesce(bool_or(emptied), false) AS emptied
+         FROM folded`,
+    );
+    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE people = 0`);
+    return moved;
   }
 
   // The facts of these people, as one JSON array in a fixed order (equal text, equal facts).
@@ -91,11 +120,11 @@ export class DistinctRollupRepository {
   // each grain put in order, person by person.
   private async add(
     em: EntityManager,
-    tables: TableNames,
-    rollup: DistinctRollup,
+    target: { readonly rollup: DistinctRollup; readonly into: string; readonly upsert: boolean },
     facts: string,
     params: unknown[],
-  ): Promise<boolean> {
+  ): Promise<void> {
+    const { rollup } = target;
     const dimensions = rollupColumns(rollup);
     const columns = dimensions.map(([, { column }]) => column);
     const grains = grainsOf(rollup);
@@ -107,7 +136,7 @@ export class DistinctRollupRepository {
         `CASE WHEN '${name}' = ANY(string_to_array(g.grain, '+')) THEN ${column} END AS ${column}`,
     );
     const keys = ['grain', 'month', 'previous_month', ...columns];
-    const cells: Array<{ emptied: boolean }> = await em.query(
+    await em.query(
       `WITH completed AS MATERIALIZED (
          SELECT f.sign, ${rollup.person} AS person,
                 date_trunc('month', c.aged_at AT TIME ZONE 'UTC')::date AS month,
@@ -134,17 +163,17 @@ export class DistinctRollupRepository {
                            CROSS JOIN unnest($1::text[]) AS g(grain)
                           WHERE facts > 1) AS months) AS sequenced
           GROUP BY ${keys.join(', ')})
-       INSERT INTO ${tables(rollup.table)} AS rollup (${keys.join(', ')}, people)
+       INSERT INTO ${target.into} AS rollup (${keys.join(', ')}, people)
        SELECT ${keys.join(', ')}, sum(people)::int
          FROM counted
         GROUP BY ${keys.join(', ')}
        HAVING sum(people) <> 0
-        -- One order for every writer, so two batches sharing cells cannot deadlock on them.
-        ORDER BY ${keys.join(', ')}
-       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET people = rollup.people + EXCLUDED.people
-       RETURNING rollup.people = 0 AS emptied`,
+       ${
+         target.upsert
+           ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET people = rollup.people + EXCLUDED.people`
+           : ''
+       }`,
       [grains.map((grain) => grain.join('+')), ...params],
     );
-    return cells.some((cell) => cell.emptied);
   }
 }

@@ -10,6 +10,8 @@ import type { FactTable } from '../projections/fact-tables';
  */
 export interface Rollup {
   readonly table: FactTable;
+  /** Where live changes append their signed deltas (`RollupCompactor` folds them in). */
+  readonly pending: FactTable;
   readonly facts: FactTable;
   readonly key: string;
   /** Each dimension's roll-up column and its expression over the fact `f` and the measure `c`. */
@@ -27,6 +29,7 @@ export interface RollupColumn {
 
 const BENEFICIARIES: Rollup = {
   table: 'beneficiary_rollup',
+  pending: 'beneficiary_rollup_pending',
   facts: 'beneficiary_fact',
   key: 'beneficiary_id',
   dimensions: {
@@ -52,6 +55,7 @@ const BENEFICIARIES: Rollup = {
 // cannot leave an enrolment's roll-up behind.
 const ENROLMENTS: Rollup = {
   table: 'enrolment_rollup',
+  pending: 'enrolment_rollup_pending',
   facts: 'enrolment_fact',
   key: 'enrolment_id',
   dimensions: {
@@ -72,6 +76,7 @@ const ENROLMENTS: Rollup = {
 // referral's own are rolled up.
 const REFERRALS: Rollup = {
   table: 'referral_rollup',
+  pending: 'referral_rollup_pending',
   facts: 'referral_fact',
   key: 'referral_id',
   dimensions: {
@@ -133,6 +138,8 @@ export function grainOf(
  */
 export interface DistinctRollup {
   readonly table: FactTable;
+  /** As `Rollup.pending`. */
+  readonly pending: FactTable;
   readonly facts: FactTable;
   readonly key: string;
   /** Who is counted once, over the fact `f`. */
@@ -146,6 +153,7 @@ export interface DistinctRollup {
 
 export const PEOPLE_TRAINED: DistinctRollup = {
   table: 'people_trained_rollup',
+  pending: 'people_trained_rollup_pending',
   facts: 'enrolment_fact',
   key: 'enrolment_id',
   person: 'coalesce(f.beneficiary_id, f.enrolment_id)',

@@ -4,10 +4,10 @@ import type { TableNames } from '../projections/fact-tables';
 import { grainsOf, rollupColumns, type Rollup } from './rollup-definitions';
 
 /**
- * Keeps a roll-up equal to what its fact table holds: a projector reads the facts of a batch
- * (as JSON: exact timestamps) before applying it, then adds the difference from what they are
- * after, in its transaction; the rebuild and the
- * bench fill it from the facts in one statement.
+ * Keeps a roll-up and its pending deltas summing to what its fact table holds: a projector reads
+ * the facts of a batch (as JSON: exact timestamps) before applying it, then appends the
+ * difference from what they are after to the pending table, in its transaction; `compact` folds
+ * the pending rows into the roll-up; the rebuild and the bench fill it from the facts.
  */
 @Injectable()
 export class RollupRepository {
@@ -39,8 +39,9 @@ export class RollupRepository {
   }
 
   /**
-   * Removes what the changed facts counted for before and adds what they count for now; the
-   * facts as they are now are read by the same statement.
+   * Appends minus what the changed facts counted for before and plus what they count for now;
+   * the facts as they are now are read by the same statement. Inserts only: no row is shared
+   * with another transaction, so concurrent batches do not queue on the month's hot cells.
    */
   private async addChange(
     em: EntityManager,
@@ -49,10 +50,9 @@ export class RollupRepository {
     change: { readonly before: string; readonly ids: readonly string[] },
   ): Promise<void> {
     const facts = tables(rollup.facts);
-    const emptied = await this.add(
+    await this.add(
       em,
-      tables,
-      rollup,
+      { rollup, into: tables(rollup.pending), upsert: false },
       `(WITH previous AS (SELECT * FROM jsonb_populate_recordset(NULL::${facts}, $1::jsonb)),
              changed AS (
                SELECT fact.* FROM ${facts} AS fact
@@ -66,30 +66,54 @@ export class RollupRepository {
         SELECT *, 1 AS sign FROM changed) AS f`,
       [change.before, change.ids],
     );
-    // A zero row is a cell that no longer exists: gone, as a fill from the facts would leave it.
-    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE units = 0`);
   }
 
   /** Fills an empty roll-up from every fact. */
   async fill(em: EntityManager, tables: TableNames, rollup: Rollup): Promise<void> {
     await this.add(
       em,
-      tables,
-      rollup,
+      { rollup, into: tables(rollup.table), upsert: true },
       `(SELECT *, 1 AS sign FROM ${tables(rollup.facts)}) AS f`,
       [],
     );
+  }
+
+  /**
+   * Moves every pending delta into the roll-up, in one statement, then deletes the cells left at
+   * zero (as a fill from the facts would not have them). The DELETE sees only committed rows:
+   * those of a transaction still running stay pending and are folded next time. Returns the
+   * number of pending rows moved.
+   */
+  async compact(em: EntityManager, tables: TableNames, rollup: Rollup): Promise<number> {
+    const keys = ['measure', 'grain', 'month', ...rollupColumns(rollup).map(([, c]) => c.column)];
+    const [{ moved, emptied }]: Array<{ moved: number; emptied: boolean }> = await em.query(
+      `WITH moved AS (DELETE FROM ${tables(rollup.pending)} RETURNING *),
+            folded AS (
+       INSERT INTO ${tables(rollup.table)} AS rollup (${keys.join(', ')}, units, hits)
+       SELECT ${keys.join(', ')}, sum(units)::int, sum(hits)::int
+         FROM moved
+        GROUP BY ${keys.join(', ')}
+       HAVING sum(units) <> 0 OR sum(hits) <> 0
+       ON CONFLICT (${keys.join(', ')})
+       DO UPDATE SET units = rollup.units + EXCLUDED.units, hits = rollup.hits + EXCLUDED.hits
+       RETURNING rollup.units = 0 AS emptied)
+       SELECT (SELECT count(*) FROM moved)::int AS moved,
+              coalesce(bool_or(emptied), false) AS emptied
+         FROM folded`,
+    );
+    if (emptied) await em.query(`DELETE FROM ${tables(rollup.table)} WHERE units = 0`);
+    return moved;
   }
 
   // Each fact counts once per measure that applies to it; the finest cells are summed first so
   // that the grouping sets hash those few rows rather than every fact once per grain.
   private async add(
     em: EntityManager,
-    tables: TableNames,
-    rollup: Rollup,
+    target: { readonly rollup: Rollup; readonly into: string; readonly upsert: boolean },
     facts: string,
     params: unknown[],
-  ): Promise<boolean> {
+  ): Promise<void> {
+    const { rollup } = target;
     const dimensions = rollupColumns(rollup);
     const columns = dimensions.map(([, { column }]) => column);
     const grainName = `concat_ws('+', ${dimensions
@@ -98,9 +122,8 @@ export class RollupRepository {
     const grains = `GROUPING SETS (${grainsOf(rollup)
       .map((grain) => `(${grain.map((name) => rollup.dimensions[name]!.column).join(', ')})`)
       .join(', ')})`;
-    const keyCount = 3 + columns.length;
-    const cells: Array<{ emptied: boolean }> = await em.query(
-      `INSERT INTO ${tables(rollup.table)} AS rollup
+    await em.query(
+      `INSERT INTO ${target.into} AS rollup
          (measure, grain, month, ${columns.join(', ')}, units, hits)
        SELECT measure, ${grainName}, month, ${columns.join(', ')},
               sum(units)::int, sum(hits)::int
@@ -115,13 +138,13 @@ export class RollupRepository {
               ) AS cell
         GROUP BY measure, month, ${grains}
        HAVING sum(units) <> 0 OR sum(hits) <> 0
-        -- One order for every writer, so two batches sharing cells cannot deadlock on them.
-        ORDER BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}
-       ON CONFLICT (measure, grain, month, ${columns.join(', ')})
-       DO UPDATE SET units = rollup.units + EXCLUDED.units, hits = rollup.hits + EXCLUDED.hits
-       RETURNING rollup.units = 0 AS emptied`,
+       ${
+         target.upsert
+           ? `ON CONFLICT (measure, grain, month, ${columns.join(', ')})
+              DO UPDATE SET units = rollup.units + EXCLUDED.units, hits = rollup.hits + EXCLUDED.hits`
+           : ''
+       }`,
       params,
     );
-    return cells.some((cell) => cell.emptied);
   }
 }
