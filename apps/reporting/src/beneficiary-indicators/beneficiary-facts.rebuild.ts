@@ -32,8 +32,12 @@ export class BeneficiaryFactsRebuild {
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<ReplayResult> {
     await this.connection.ready();
     return this.dataSource.transaction(async (em) => {
-      await em.query('LOCK TABLE beneficiary_fact, beneficiary_rollup IN EXCLUSIVE MODE');
+      // In the order of the full rebuild's swap (REBUILT_TABLES): facts, pending, roll-up.
+      await em.query(
+        'LOCK TABLE beneficiary_fact, beneficiary_rollup_pending, beneficiary_rollup IN EXCLUSIVE MODE',
+      );
       await em.query('DELETE FROM beneficiary_fact');
+      await em.query('DELETE FROM beneficiary_rollup_pending');
       await em.query('DELETE FROM beneficiary_rollup');
       const result = await replayStream({
         js: this.connection.js,
