@@ -15,7 +15,7 @@ import { ReportingModule } from '../src/reporting.module';
 import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
-import { RollupCompactor } from '../src/rollups/rollup-compactor';
+import { COMPACT_LOCK_KEY, RollupCompactor } from '../src/rollups/rollup-compactor';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 import { ORGS, randomHistories, REGIONS } from './support/random-history';
 
@@ -189,6 +189,25 @@ describe('indicator roll-ups (e2e)', () => {
     // ... nor takes them: they are folded the next time.
     expect(await pendingRows()).toBeGreaterThan(0);
     expect(await rollupRows()).toEqual(await filledFromFacts());
+    expect(await pendingRows()).toBe(0);
+  });
+
+  it('skips its turn while another replica compacts', async () => {
+    await project(history(5));
+    const pending = await pendingRows();
+    expect(pending).toBeGreaterThan(0);
+    const replica = dataSource.createQueryRunner();
+    await replica.connect();
+    await replica.query('SELECT pg_advisory_lock($1)', [COMPACT_LOCK_KEY]);
+
+    try {
+      await expect(compact()).resolves.toBe('busy');
+      expect(await pendingRows()).toBe(pending);
+    } finally {
+      await replica.query('SELECT pg_advisory_unlock($1)', [COMPACT_LOCK_KEY]);
+      await replica.release();
+    }
+    await expect(compact()).resolves.toBe('done');
     expect(await pendingRows()).toBe(0);
   });
 

@@ -15,8 +15,8 @@ import { DistinctRollupRepository } from './distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS, type DistinctRollup, type Rollup } from './rollup-definitions';
 import { RollupRepository } from './rollup.repository';
 
-// Advisory-lock key of the compaction (one per database: replicas of reporting share it).
-const COMPACT_LOCK_KEY = 0x524f4c4c;
+/** Advisory-lock key of the compaction (one per database: replicas of reporting share it). */
+export const COMPACT_LOCK_KEY = 0x524f4c4c;
 
 /**
  * Folds the projectors' pending deltas into the roll-ups every
