@@ -32,6 +32,7 @@ import {
   type FactTable,
   type TableNames,
 } from '../src/projections/fact-tables';
+import { BeneficiaryFactsProjector } from '../src/beneficiary-indicators/beneficiary-facts.projector';
 import { ReferralFactsProjector } from '../src/referral-facts/referral-facts.projector';
 import { ReintegrationFactsProjector } from '../src/reintegration-facts/reintegration-facts.projector';
 import { ReportingConfig } from '../src/reporting.config';
@@ -41,6 +42,7 @@ import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.reposit
 import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 import { TrainingFactsProjector } from '../src/training-facts/training-facts.projector';
+import { randomHistories } from './support/random-history';
 
 interface Projector {
   apply(em: EntityManager, events: ReadonlyArray<EventEnvelope>, tables: TableNames): Promise<void>;
@@ -81,6 +83,14 @@ describe('batched projection (e2e)', () => {
         await dataSource.query(`CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL)`);
       }
     }
+  });
+
+  it(`folds registration events of the same beneficiary, roll-up included (seed ${seed})`, async () => {
+    const stories = randomHistories(seed).beneficiaryStories(80);
+    await expectSameFacts(sut.app.get(BeneficiaryFactsProjector), stories, [
+      'beneficiary_fact',
+      'beneficiary_rollup',
+    ]);
   });
 
   it(`folds reintegration events of the same plan, project and visit (seed ${seed})`, async () => {

@@ -54,26 +54,42 @@ export class BeneficiaryFactsProjector {
     events: ReadonlyArray<EventEnvelope>,
     tables: TableNames,
   ): Promise<void> {
+    // Folded per beneficiary as the per-event rules would leave it, so that each kind is one
+    // statement (one statement cannot update a row twice).
     const dimensions = new Map<string, EventEnvelope<DimensionsEvent>>();
+    const closures = new Map<string, BeneficiaryClosedV1>();
+    const merges = new Map<string, BeneficiaryMergedV1>();
+    const erasures = new Map<string, BeneficiaryErasedV1>();
     for (const event of events) {
       switch (event.type) {
         case beneficiaryRegisteredV1.type:
         case beneficiaryUpdatedV1.type:
           this.keepLatest(dimensions, event as EventEnvelope<DimensionsEvent>);
           break;
-        case beneficiaryClosedV1.type:
-          await this.applyClosed(em, tables, event.data as BeneficiaryClosedV1);
+        case beneficiaryClosedV1.type: {
+          // The highest version wins, as the version guard applies closures one by one.
+          const closure = event.data as BeneficiaryClosedV1;
+          const kept = closures.get(closure.beneficiaryId);
+          if (!kept || kept.version < closure.version) closures.set(closure.beneficiaryId, closure);
           break;
-        case beneficiaryMergedV1.type:
-          await this.applyMerged(em, tables, event.data as BeneficiaryMergedV1);
+        }
+        case beneficiaryMergedV1.type: {
+          const merge = event.data as BeneficiaryMergedV1;
+          merges.set(merge.mergedBeneficiaryId, merge);
           break;
-        case beneficiaryErasedV1.type:
-          await this.applyErased(em, tables, event.data as BeneficiaryErasedV1);
+        }
+        case beneficiaryErasedV1.type: {
+          const erasure = event.data as BeneficiaryErasedV1;
+          erasures.set(erasure.beneficiaryId, erasure);
           break;
+        }
         default:
           break;
       }
     }
+    await this.applyClosed(em, tables, [...closures.values()]);
+    await this.applyMerged(em, tables, [...merges.values()]);
+    await this.applyErased(em, tables, [...erasures.values()]);
     await this.upsertDimensions(em, tables, [...dimensions.values()]);
   }
 
@@ -119,11 +135,11 @@ export class BeneficiaryFactsProjector {
                      $8::text[], $9::timestamptz[], $10::int[], $11::text[])
            AS input(id, org, cat, sex, year, nat, region, prog, at, v, status)
        ON CONFLICT (beneficiary_id) DO UPDATE SET
-         -- Status moves by version like the dimensions, but against the closure events too: a newer
-         -- status other than closed (a reopening) clears closed_at, an older one changes nothing.
-         closed_at = CASE WHEN EXCLUDED.status IS NOT NULL AND EXCLUDED.status <> 'closed'
-                           AND fact.status_version < EXCLUDED.status_version
-                          THEN NULL ELSE fact.closed_at END,
+         -- Status moves by version like the dimensions, but against the closure events too; closed_at
+         -- is the latest closure's time while the status is closed, and nothing once reopened.
+         closed_at = CASE WHEN (CASE WHEN fact.status_version < EXCLUDED.status_version
+                                     THEN EXCLUDED.status ELSE fact.status END) = 'closed'
+                          THEN fact.closure_at END,
          status = CASE WHEN fact.status_version < EXCLUDED.status_version
                        THEN EXCLUDED.status ELSE fact.status END,
          status_version = greatest(fact.status_version, EXCLUDED.status_version),
@@ -155,45 +171,67 @@ export class BeneficiaryFactsProjector {
   private async applyClosed(
     em: EntityManager,
     tables: TableNames,
-    data: BeneficiaryClosedV1,
+    closures: readonly BeneficiaryClosedV1[],
   ): Promise<void> {
-    // Version-guarded: a closure older than a reopening already applied changes nothing.
+    if (closures.length === 0) return;
+    // The latest closure is kept whatever the status; it shows as closed_at while the status (a
+    // closure or a newer update, by version) is closed. An older closure changes nothing.
     await em.query(
       `INSERT INTO ${tables('beneficiary_fact')} AS fact
-         (beneficiary_id, closed_at, status, status_version, version)
-       VALUES ($1, $2, 'closed', $3, 0)
+         (beneficiary_id, closed_at, closure_at, closure_version, status, status_version, version)
+       SELECT id, at, at, v, 'closed', v, 0
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS input(id, at, v)
        ON CONFLICT (beneficiary_id) DO UPDATE SET
-         closed_at = CASE WHEN fact.status_version < EXCLUDED.status_version
-                          THEN EXCLUDED.closed_at ELSE fact.closed_at END,
+         closed_at = CASE WHEN (CASE WHEN fact.status_version < EXCLUDED.status_version
+                                     THEN 'closed' ELSE fact.status END) = 'closed'
+                          THEN (CASE WHEN fact.closure_version < EXCLUDED.closure_version
+                                     THEN EXCLUDED.closure_at ELSE fact.closure_at END) END,
+         closure_at = CASE WHEN fact.closure_version < EXCLUDED.closure_version
+                           THEN EXCLUDED.closure_at ELSE fact.closure_at END,
+         closure_version = greatest(fact.closure_version, EXCLUDED.closure_version),
          status = CASE WHEN fact.status_version < EXCLUDED.status_version
                        THEN 'closed' ELSE fact.status END,
          status_version = greatest(fact.status_version, EXCLUDED.status_version)`,
-      [data.beneficiaryId, data.closedAt, data.version],
+      [
+        closures.map((closure) => closure.beneficiaryId),
+        closures.map((closure) => closure.closedAt),
+        closures.map((closure) => closure.version),
+      ],
     );
   }
 
   private async applyMerged(
     em: EntityManager,
     tables: TableNames,
-    data: BeneficiaryMergedV1,
+    merges: readonly BeneficiaryMergedV1[],
   ): Promise<void> {
+    if (merges.length === 0) return;
     await em.query(
-      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, merged_into, version) VALUES ($1, $2, 0)
+      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, merged_into, version)
+       SELECT id, survivor, 0 FROM unnest($1::uuid[], $2::uuid[]) AS input(id, survivor)
        ON CONFLICT (beneficiary_id) DO UPDATE SET merged_into = EXCLUDED.merged_into`,
-      [data.mergedBeneficiaryId, data.beneficiaryId],
+      [
+        merges.map((merge) => merge.mergedBeneficiaryId),
+        merges.map((merge) => merge.beneficiaryId),
+      ],
     );
   }
 
   private async applyErased(
     em: EntityManager,
     tables: TableNames,
-    data: BeneficiaryErasedV1,
+    erasures: readonly BeneficiaryErasedV1[],
   ): Promise<void> {
+    if (erasures.length === 0) return;
     // Reporting holds no personal data; the statistical dimensions survive erasure by design.
     await em.query(
-      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, erased_at, version) VALUES ($1, $2, 0)
+      `INSERT INTO ${tables('beneficiary_fact')} (beneficiary_id, erased_at, version)
+       SELECT id, at, 0 FROM unnest($1::uuid[], $2::timestamptz[]) AS input(id, at)
        ON CONFLICT (beneficiary_id) DO UPDATE SET erased_at = EXCLUDED.erased_at`,
-      [data.beneficiaryId, data.erasedAt],
+      [
+        erasures.map((erasure) => erasure.beneficiaryId),
+        erasures.map((erasure) => erasure.erasedAt),
+      ],
     );
   }
 }

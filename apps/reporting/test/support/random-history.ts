@@ -3,6 +3,7 @@ import {
   beneficiaryErasedV1,
   beneficiaryMergedV1,
   beneficiaryUpdatedV1,
+  beneficiaryRegisteredV1,
   enrolmentCompletedV1,
   enrolmentCreatedV1,
   enrolmentWithdrawnV1,
@@ -101,6 +102,25 @@ export function randomHistories(seed: number) {
       if (random() < 0.5) all.push(...referral(beneficiaryId));
     }
     return shuffled(all);
+  }
+
+  // The registration events of a history, one story per fact row: a merge changes the
+  // duplicate's row, every other event its beneficiary's.
+  function beneficiaryStories(people: number): EventEnvelope[][] {
+    const registration = new Set<string>([
+      beneficiaryRegisteredV1.type,
+      beneficiaryUpdatedV1.type,
+      beneficiaryClosedV1.type,
+      beneficiaryMergedV1.type,
+      beneficiaryErasedV1.type,
+    ]);
+    const stories = new Map<string, EventEnvelope[]>();
+    for (const event of history(people).filter(({ type }) => registration.has(type))) {
+      const { beneficiaryId, mergedBeneficiaryId } = event.data as Record<string, string>;
+      const row = mergedBeneficiaryId ?? beneficiaryId;
+      stories.set(row, [...(stories.get(row) ?? []), event]);
+    }
+    return [...stories.values()];
   }
 
   function enrolment(beneficiaryId: string): EventEnvelope[] {
@@ -236,7 +256,7 @@ export function randomHistories(seed: number) {
     return copy;
   }
 
-  return { random, pick, shuffled, history };
+  return { random, pick, shuffled, history, beneficiaryStories };
 }
 
 // A small seeded generator, so that a failure can be replayed with ROLLUP_TEST_SEED.
