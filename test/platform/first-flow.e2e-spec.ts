@@ -33,7 +33,7 @@ describe('registration to reporting', () => {
   let registration: NestExpressApplication;
   let reporting: NestExpressApplication;
   const caseWorker = bearer('IOM', ['case-worker']);
-  const analyst = bearer('MINISTRY', ['analyst']);
+  const coordinator = bearer('MINISTRY', ['coordinator']);
 
   let people = 0;
   const person = (overrides: Record<string, string> = {}) =>
@@ -48,7 +48,7 @@ describe('registration to reporting', () => {
     (
       await request(reporting.getHttpServer())
         .get(`/api/v1/indicators/beneficiaries?groupBy=${groupBy}`)
-        .set('authorization', analyst)
+        .set('authorization', coordinator)
         .expect(200)
     ).body;
 
@@ -148,7 +148,7 @@ describe('registration to reporting', () => {
   it('answers 400 problem+json for an unknown groupBy and 403 to a case worker', async () => {
     const bad = await request(reporting.getHttpServer())
       .get('/api/v1/indicators/beneficiaries?groupBy=name')
-      .set('authorization', analyst);
+      .set('authorization', coordinator);
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body.errors[0].field).toBe('groupBy');

@@ -192,7 +192,7 @@ describe('NATS isolation with the generated authorization', () => {
         (
           await request(apps.get('reporting')!.getHttpServer())
             .get('/api/v1/indicators/beneficiaries?groupBy=sex')
-            .set('authorization', bearer('MINISTRY', ['analyst']))
+            .set('authorization', bearer('MINISTRY', ['coordinator']))
         ).body.total === 1,
       { what: 'the registration in reporting' },
     );

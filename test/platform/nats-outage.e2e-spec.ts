@@ -28,7 +28,7 @@ describe('NATS outage', () => {
   let registration: NestExpressApplication;
   let reporting: NestExpressApplication;
   const caseWorker = bearer('COOPI', ['case-worker']);
-  const analyst = bearer('MINISTRY', ['analyst']);
+  const coordinator = bearer('MINISTRY', ['coordinator']);
   let people = 0;
   const body = () =>
     syntheticRegistration((people += 1), {
@@ -47,7 +47,7 @@ describe('NATS outage', () => {
     (
       await request(reporting.getHttpServer())
         .get('/api/v1/indicators/beneficiaries?groupBy=sex')
-        .set('authorization', analyst)
+        .set('authorization', coordinator)
     ).body.total;
 
   beforeAll(async () => {

@@ -10,8 +10,10 @@ import { IndicatorResponseDto } from './dto/indicator.response.dto';
 export class BeneficiaryIndicatorsController {
   constructor(private readonly indicators: BeneficiaryIndicatorsService) {}
 
+  // Unprotected counts: coordinators only. Published figures come from the catalogue's
+  // `beneficiaries-registered`, which suppresses small cells for everyone below coordinator.
   @Get('beneficiaries')
-  @Roles('analyst', 'coordinator', 'auditor')
+  @Roles('coordinator')
   @ApiOkResponse({ type: IndicatorResponseDto })
   beneficiaries(@Query() query: BeneficiaryIndicatorsQueryDto): Promise<IndicatorResponseDto> {
     return this.indicators.count(query);
