@@ -35,14 +35,12 @@ import {
 import { BeneficiaryFactsProjector } from '../src/beneficiary-indicators/beneficiary-facts.projector';
 import { ReferralFactsProjector } from '../src/referral-facts/referral-facts.projector';
 import { ReintegrationFactsProjector } from '../src/reintegration-facts/reintegration-facts.projector';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 import { TrainingFactsProjector } from '../src/training-facts/training-facts.projector';
 import { randomHistories } from './support/random-history';
+import { startReporting } from './support/start-reporting';
 
 interface Projector {
   apply(em: EntityManager, events: ReadonlyArray<EventEnvelope>, tables: TableNames): Promise<void>;
@@ -65,12 +63,7 @@ describe('batched projection (e2e)', () => {
   const batched: TableNames = (table) => `${table}_batched`;
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-    });
+    sut = await startReporting();
     dataSource = sut.app.get(DataSource);
   });
 

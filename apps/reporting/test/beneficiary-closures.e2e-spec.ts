@@ -7,9 +7,7 @@ import {
 import { aRegisteredEvent, TestService } from '@mrm/testing';
 import { DataSource } from 'typeorm';
 import { BeneficiaryFactsProjector } from '../src/beneficiary-indicators/beneficiary-facts.projector';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
+import { startReporting } from './support/start-reporting';
 
 // A closure and a newer event carrying the status may arrive in any order (concurrent consumers,
 // redeliveries): closed_at must come out the same, one event per transaction or all in one batch.
@@ -17,12 +15,7 @@ describe('beneficiary closures in any order (e2e)', () => {
   let sut: TestService;
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-    });
+    sut = await startReporting();
   });
 
   afterAll(() => sut?.stop());

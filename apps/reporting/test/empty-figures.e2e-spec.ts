@@ -1,7 +1,5 @@
 import { bearer, TestService } from '@mrm/testing';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
+import { startReporting } from './support/start-reporting';
 
 // Margins and totals of counts and shares are summed from the cells: with no cell at all (no
 // fact yet) every figure still has its total, 0 for a count and no value for a share.
@@ -10,12 +8,7 @@ describe('indicators with nothing projected (e2e)', () => {
   const coordinator = bearer('MINISTRY', ['coordinator']);
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-    });
+    sut = await startReporting();
   });
   afterAll(() => sut?.stop());
 

@@ -3,11 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { aRegisteredEvent, bearer, TestService, waitFor } from '@mrm/testing';
 import { DataSource } from 'typeorm';
 import schema from '../src/exports/dhis2/data-value-set.schema.json';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { pdfText } from './support/pdf-text';
 import { readWorkbook, rowsOf } from './support/read-workbook';
+import { startReporting } from './support/start-reporting';
 
 // Reporting fed twelve registrations of programme FORAS: 9 women and 3 men, 6 in each of two
 // regions. By sex, the 3 men are under the threshold (5) and the 9 women would reveal them from
@@ -38,12 +36,7 @@ describe('exports (e2e)', () => {
       );
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-    });
+    sut = await startReporting();
     for (let i = 0; i < 12; i += 1) {
       await sut.publish(
         aRegisteredEvent({

@@ -22,10 +22,8 @@ import {
 } from '@mrm/contracts';
 import { aRegisteredEvent, bearer, TestService, waitFor } from '@mrm/testing';
 import { ReportingRebuild } from '../src/projections/reporting-rebuild';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { rebuiltTables } from './support/rebuilt-tables';
+import { startReporting } from './support/start-reporting';
 
 // Reporting alone, fed contract events on its bus: every projection, the queries, small-count
 // protection, freshness and the rebuild. (The five-service scenario is test/platform's.)
@@ -70,12 +68,7 @@ describe('indicators (e2e)', () => {
     (await ask(`/api/v1/indicators/${id}?from=2026-01-01&to=2027-01-01${query}`)).total.value;
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-    });
+    sut = await startReporting();
     const events: EventEnvelope[] = [];
     people.forEach((person, i) =>
       events.push(

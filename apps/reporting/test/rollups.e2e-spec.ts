@@ -10,14 +10,12 @@ import { IndicatorRollupRepository } from '../src/indicators/indicator-rollup.re
 import { INDICATOR_SOURCES } from '../src/indicators/indicator-sources';
 import { IndicatorRepository, type FigureFilters } from '../src/indicators/indicator.repository';
 import { LIVE_TABLES } from '../src/projections/fact-tables';
-import { ReportingConfig } from '../src/reporting.config';
-import { ReportingModule } from '../src/reporting.module';
-import { REPORTING_OPENAPI } from '../src/reporting.openapi';
 import { DistinctRollupRepository } from '../src/rollups/distinct-rollup.repository';
 import { PEOPLE_TRAINED, ROLLUPS } from '../src/rollups/rollup-definitions';
 import { COMPACT_LOCK_KEY, RollupCompactor } from '../src/rollups/rollup-compactor';
 import { RollupRepository } from '../src/rollups/rollup.repository';
 import { ORGS, randomHistories, REGIONS } from './support/random-history';
+import { startReporting } from './support/start-reporting';
 
 // Random histories of registrations, enrolments and referrals projected into real PostgreSQL;
 // then many random questions, each answered from a roll-up and from the facts: they must agree,
@@ -72,14 +70,8 @@ describe('indicator roll-ups (e2e)', () => {
   };
 
   beforeAll(async () => {
-    sut = await TestService.start({
-      service: 'reporting',
-      configClass: ReportingConfig,
-      rootModule: (config) => ReportingModule.forRoot(config),
-      openApi: REPORTING_OPENAPI,
-      // Compacted by the tests themselves, at the moments they choose.
-      env: { REPORTING_ROLLUP_COMPACT_INTERVAL_MS: '0' },
-    });
+    // Compacted by the tests themselves, at the moments they choose.
+    sut = await startReporting({ REPORTING_ROLLUP_COMPACT_INTERVAL_MS: '0' });
     dataSource = sut.app.get(DataSource);
     // Half compacted, the rest (with deltas of facts already compacted) left pending.
     const half = Math.floor(events.length / 2);
