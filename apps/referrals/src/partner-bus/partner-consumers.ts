@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PARTNERS_STREAM, partnerReferralSubject } from '@mrm/contracts';
-import { isNotFound, JetStreamConnection } from '@mrm/messaging';
-import { AckPolicy, DeliverPolicy, type ConsumerInfo } from '@nats-io/jetstream';
+import { addPullConsumerIfMissing, isNotFound, JetStreamConnection } from '@mrm/messaging';
+import type { ConsumerInfo } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 
 // A partner's desk may take its time with a referral; unanswered deliveries come back after this.
@@ -26,21 +26,13 @@ export class PartnerConsumers {
     const filter = this.connection.namespace.subject(
       partnerReferralSubject(busCode, 'requested').replace(/\.requested$/, '.>'),
     );
-    try {
-      await this.connection.jsm.consumers.info(this.stream, busCode);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await this.connection.jsm.consumers.add(this.stream, {
-        durable_name: busCode,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: filter,
-        ack_wait: nanos(PARTNER_ACK_WAIT_MS),
-        max_deliver: -1,
-        max_ack_pending: PARTNER_MAX_ACK_PENDING,
-        description: `partner ${busCode}: its referrals`,
-      });
-    }
+    await addPullConsumerIfMissing(this.connection.jsm, this.stream, {
+      durable_name: busCode,
+      filter_subject: filter,
+      ack_wait: nanos(PARTNER_ACK_WAIT_MS),
+      max_ack_pending: PARTNER_MAX_ACK_PENDING,
+      description: `partner ${busCode}: its referrals`,
+    });
   }
 
   /** Deletes the consumer (and what it had not delivered stays in the stream, unreachable). */

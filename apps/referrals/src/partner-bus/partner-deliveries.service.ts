@@ -6,11 +6,11 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { PARTNERS_STREAM, parsePartnerSubject } from '@mrm/contracts';
-import { isNotFound, JetStreamConnection } from '@mrm/messaging';
+import { addPullConsumerIfMissing, JetStreamConnection } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
 import { SERVICE_CONFIG } from '@mrm/runtime';
 import { Clock } from '@mrm/timers';
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -222,20 +222,12 @@ export class PartnerDeliveries implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async ensureConsumer(stream: string): Promise<void> {
-    try {
-      await this.connection.jsm.consumers.info(stream, RECEIPTS_DURABLE);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await this.connection.jsm.consumers.add(stream, {
-        durable_name: RECEIPTS_DURABLE,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: this.connection.namespace.subject('partners.*.referrals.>'),
-        ack_wait: nanos(30_000),
-        max_deliver: -1,
-        max_ack_pending: 10_000,
-        description: 'referrals recording what was published to partners (receipts)',
-      });
-    }
+    await addPullConsumerIfMissing(this.connection.jsm, stream, {
+      durable_name: RECEIPTS_DURABLE,
+      filter_subject: this.connection.namespace.subject('partners.*.referrals.>'),
+      ack_wait: nanos(30_000),
+      max_ack_pending: 10_000,
+      description: 'referrals recording what was published to partners (receipts)',
+    });
   }
 }

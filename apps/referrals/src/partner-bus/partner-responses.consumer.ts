@@ -20,8 +20,8 @@ import {
 } from '@mrm/contracts';
 import { DomainError } from '@mrm/errors';
 import {
+  addPullConsumerIfMissing,
   DeadLetterPublisher,
-  isNotFound,
   JetStreamConnection,
   MESSAGING_OPTIONS,
   OutboxWriter,
@@ -29,7 +29,7 @@ import {
 } from '@mrm/messaging';
 import { MetricsRegistry } from '@mrm/observability';
 import { isDatabaseUnreachable } from '@mrm/persistence';
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -131,21 +131,13 @@ export class PartnerResponsesConsumer implements OnApplicationBootstrap, OnAppli
   }
 
   private async ensureConsumer(stream: string): Promise<void> {
-    try {
-      await this.connection.jsm.consumers.info(stream, DURABLE);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await this.connection.jsm.consumers.add(stream, {
-        durable_name: DURABLE,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: this.connection.namespace.subject('partners.*.responses.>'),
-        ack_wait: nanos(this.options.ackWaitMs),
-        max_deliver: -1,
-        max_ack_pending: 1000,
-        description: 'referrals applying the partners answers',
-      });
-    }
+    await addPullConsumerIfMissing(this.connection.jsm, stream, {
+      durable_name: DURABLE,
+      filter_subject: this.connection.namespace.subject('partners.*.responses.>'),
+      ack_wait: nanos(this.options.ackWaitMs),
+      max_ack_pending: 1000,
+      description: 'referrals applying the partners answers',
+    });
   }
 
   /**

@@ -1,5 +1,10 @@
 import type { Producer } from '@mrm/contracts';
-import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerConfig,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { isNotFound } from '../jetstream.connection';
 import type { MessagingOptions } from '../messaging.options';
@@ -26,6 +31,29 @@ export function filterSubjectFor(
 /** Whether messages on `subject` pass a consumer filter (exact, or a trailing `>` wildcard). */
 function covers(filter: string, subject: string): boolean {
   return filter === subject || (filter.endsWith('.>') && subject.startsWith(filter.slice(0, -1)));
+}
+
+/**
+ * Creates a durable pull consumer on `stream` unless one of that name exists (explicit acks, from
+ * the stream's first message, never given up by the server); an existing one is left as it is.
+ */
+export async function addPullConsumerIfMissing(
+  jsm: JetStreamManager,
+  stream: string,
+  config: Pick<ConsumerConfig, 'durable_name' | 'filter_subject' | 'ack_wait' | 'max_ack_pending'> &
+    Partial<ConsumerConfig>,
+): Promise<void> {
+  try {
+    await jsm.consumers.info(stream, config.durable_name!);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await jsm.consumers.add(stream, {
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      max_deliver: -1,
+      ...config,
+    });
+  }
 }
 
 /**
